@@ -1,0 +1,462 @@
+"""The club profile: every questionnaire answer, with units, ranges and cross-field rules.
+
+Numbers are ``SourcedValue`` objects (a plain number in a club file means
+"from the questionnaire"); ``None`` means "to be collected" and becomes an
+entry in the plan's data-gaps appendix rather than an invented figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import AfterValidator, model_validator
+from pydantic_core import PydanticCustomError
+
+from engine.domain.fields import (
+    EUR_YEAR,
+    Count,
+    HexColour,
+    Inhabitants,
+    Money,
+    Text,
+    labelled,
+    sourced_number,
+)
+from engine.domain.rules import CrossFieldErrors, Rule
+from engine.domain.sourced import SourcedValue, StrictModel
+
+SEASON_PATTERN = re.compile(r"^(\d{4})/(\d{2})$")
+CLUB_SCHEMA_VERSION = 1
+
+
+class LegalForm(StrEnum):
+    ASD = "ASD"
+    SSD = "SSD"
+
+
+class AffiliationKind(StrEnum):
+    FSN = "FSN"  # federazione sportiva nazionale
+    EPS = "EPS"  # ente di promozione sportiva
+    DSA = "DSA"  # disciplina sportiva associata
+
+
+class Region(StrEnum):
+    ABRUZZO = "Abruzzo"
+    BASILICATA = "Basilicata"
+    CALABRIA = "Calabria"
+    CAMPANIA = "Campania"
+    EMILIA_ROMAGNA = "Emilia-Romagna"
+    FRIULI_VENEZIA_GIULIA = "Friuli-Venezia Giulia"
+    LAZIO = "Lazio"
+    LIGURIA = "Liguria"
+    LOMBARDIA = "Lombardia"
+    MARCHE = "Marche"
+    MOLISE = "Molise"
+    PIEMONTE = "Piemonte"
+    PUGLIA = "Puglia"
+    SARDEGNA = "Sardegna"
+    SICILIA = "Sicilia"
+    TOSCANA = "Toscana"
+    TRENTINO_ALTO_ADIGE = "Trentino-Alto Adige"
+    UMBRIA = "Umbria"
+    VALLE_D_AOSTA = "Valle d'Aosta"
+    VENETO = "Veneto"
+
+
+class Ownership(StrEnum):
+    OWNED = "owned"
+    LEASED = "leased"
+    MUNICIPAL_CONCESSION = "municipal_concession"
+
+
+class CostBasis(StrEnum):
+    PER_HOUR = "per_hour"
+    PER_YEAR = "per_year"
+
+
+class SizeBand(StrEnum):
+    """Club size by current members; bands follow the Terzjus 2024 survey (63% have 50-500)."""
+
+    MICRO = "micro"  # < 50
+    SMALL = "small"  # 50-199
+    MEDIUM = "medium"  # 200-499
+    LARGE = "large"  # >= 500
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def for_members(cls, members: int | None) -> SizeBand:
+        if members is None:
+            return cls.UNKNOWN
+        if members < 50:
+            return cls.MICRO
+        if members < 200:
+            return cls.SMALL
+        if members < 500:
+            return cls.MEDIUM
+        return cls.LARGE
+
+
+# --- identity -----------------------------------------------------------------
+
+
+def _province(value: str) -> str:
+    code = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise PydanticCustomError("rf_province", "not a province code", {"found": value})
+    return code
+
+
+Province = Annotated[str, AfterValidator(_province)]
+
+
+class Affiliation(StrictModel):
+    name: Text = labelled("Ente", "Body", max_length=80)
+    kind: AffiliationKind = labelled("Tipo (FSN, EPS, DSA)", "Kind (FSN, EPS, DSA)")
+
+
+class Identity(StrictModel):
+    name: Text = labelled("Nome della società", "Club name", min_length=1, max_length=150)
+    legal_form: LegalForm = labelled("Forma giuridica", "Legal form")
+    rasd_registered: bool = labelled("Iscritta al RASD", "Registered in RASD")
+    rasd_number: str | None = labelled("Numero di iscrizione RASD", "RASD number", None)
+    city: Text = labelled("Comune", "Town", max_length=80)
+    province: Province = labelled("Provincia (sigla)", "Province (code)")
+    region: Region = labelled("Regione", "Region")
+    municipality_population: Inhabitants = labelled(
+        "Abitanti del comune", "Municipality population", None
+    )
+    sports: list[Text] = labelled(
+        "Sport praticati", "Sports practised", min_length=1, max_length=10
+    )
+    affiliations: list[Affiliation] = labelled(
+        "Federazioni ed enti di affiliazione",
+        "Federations and promotion bodies",
+        min_length=1,
+        max_length=10,
+    )
+    year_founded: int = labelled("Anno di fondazione", "Year founded", ge=1850, le=2100)
+    colours: list[HexColour] = labelled(
+        "Colori sociali (esadecimali)", "Club colours (hex)", min_length=1, max_length=3
+    )
+    logo_file: str | None = labelled("File del logo", "Logo file", None, max_length=500)
+    reference_season: str = labelled(
+        "Stagione corrente (es. 2025/26)", "Current season (e.g. 2025/26)"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        rules = Rule.collector()
+        if self.rasd_registered and not (self.rasd_number and self.rasd_number.strip()):
+            rules.add(("rasd_number",), "rasd_number_required")
+        if not self.rasd_registered and self.rasd_number:
+            rules.add(("rasd_number",), "rasd_number_unexpected")
+        season = SEASON_PATTERN.match(self.reference_season)
+        if not season or (int(season.group(1)) + 1) % 100 != int(season.group(2)):
+            rules.add(("reference_season",), "season_format", found=self.reference_season)
+        elif self.year_founded > int(season.group(1)):
+            rules.add(
+                ("year_founded",),
+                "founded_after_season",
+                found=self.year_founded,
+                season=self.reference_season,
+            )
+        if self.year_founded > dt.date.today().year:
+            rules.add(("year_founded",), "founded_in_future", found=self.year_founded)
+        rules.raise_if_any()
+        return self
+
+    @property
+    def season_start_year(self) -> int:
+        return int(self.reference_season[:4])
+
+    @property
+    def primary_sport(self) -> str:
+        return self.sports[0].strip().lower()
+
+
+# --- people --------------------------------------------------------------------
+
+
+class GenderCount(StrictModel):
+    male: Count = labelled("Maschi", "Male", None)
+    female: Count = labelled("Femmine", "Female", None)
+
+    def total(self) -> int | None:
+        values = [v.value for v in (self.male, self.female) if v is not None]
+        if len(values) < 2:
+            return None
+        return int(sum(values))
+
+
+class MembersByAge(StrictModel):
+    under_6: GenderCount = labelled("Under 6", "Under 6", default_factory=GenderCount)
+    age_6_12: GenderCount = labelled("6-12 anni", "Age 6-12", default_factory=GenderCount)
+    age_13_18: GenderCount = labelled("13-18 anni", "Age 13-18", default_factory=GenderCount)
+    adults: GenderCount = labelled("Adulti", "Adults", default_factory=GenderCount)
+    over_60: GenderCount = labelled("Over 60", "Over 60", default_factory=GenderCount)
+
+    def bands(self) -> dict[str, GenderCount]:
+        return {name: getattr(self, name) for name in type(self).model_fields}
+
+    def total(self) -> int | None:
+        totals = [band.total() for band in self.bands().values()]
+        return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+    def youth(self) -> int | None:
+        totals = [self.under_6.total(), self.age_6_12.total(), self.age_13_18.total()]
+        return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+
+class Team(StrictModel):
+    category: Text = labelled("Categoria", "Category", max_length=80)
+    league_level: Text = labelled("Campionato / livello", "League level", max_length=80)
+    count: int = labelled("Numero di squadre", "Number of teams", ge=1, le=100)
+
+
+class CoachGroup(StrictModel):
+    qualification: Text = labelled("Qualifica", "Qualification", max_length=80)
+    count: int = labelled("Numero di allenatori", "Number of coaches", ge=0, le=1000)
+
+
+class People(StrictModel):
+    members_last_season: MembersByAge = labelled(
+        "Tesserati stagione scorsa", "Members last season", default_factory=MembersByAge
+    )
+    members_current_season: MembersByAge = labelled(
+        "Tesserati stagione corrente", "Members this season", default_factory=MembersByAge
+    )
+    joined_this_season: Count = labelled("Nuovi iscritti quest'anno", "Joined this season", None)
+    left_this_season: Count = labelled("Usciti quest'anno", "Left this season", None)
+    waiting_list: Count = labelled("Lista d'attesa", "Waiting list", None)
+    teams: list[Team] = labelled("Squadre", "Teams", default_factory=list, max_length=100)
+    coaches: list[CoachGroup] = labelled(
+        "Allenatori per qualifica",
+        "Coaches by qualification",
+        default_factory=list,
+        max_length=30,
+    )
+    paid_workers: Count = labelled("Lavoratori sportivi retribuiti", "Paid sports workers", None)
+    paid_workers_fees: Money = labelled(
+        "Compensi totali lavoratori sportivi", "Total fees of paid workers", None
+    )
+    volunteers: Count = labelled("Volontari", "Volunteers", None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        rules = Rule.collector()
+        last = self.members_last_season.total()
+        current = self.members_current_season.total()
+        left = _number(self.left_this_season)
+        joined = _number(self.joined_this_season)
+        if last is not None and left is not None and left > last:
+            rules.add(("left_this_season",), "left_exceeds_last_season", found=left, limit=last)
+        if current is not None and joined is not None and joined > current:
+            rules.add(
+                ("joined_this_season",), "joined_exceeds_current", found=joined, limit=current
+            )
+        workers = _number(self.paid_workers)
+        fees = _number(self.paid_workers_fees)
+        if fees and workers == 0:
+            rules.add(("paid_workers",), "fees_without_workers", found=fees)
+        rules.raise_if_any()
+        return self
+
+
+# --- facilities ----------------------------------------------------------------
+
+
+class Facility(StrictModel):
+    name: Text = labelled("Impianto", "Facility", max_length=120)
+    kind: Text = labelled(
+        "Tipo (campo, palestra, piscina...)", "Kind (field, gym, pool...)", max_length=80
+    )
+    ownership: Ownership = labelled("Titolarità", "Ownership")
+    hours_per_week: float = labelled(
+        "Ore disponibili a settimana", "Hours available per week", ge=0, le=168
+    )
+    cost_basis: CostBasis = labelled("Base del costo", "Cost basis", CostBasis.PER_YEAR)
+    cost: SourcedValue | None = labelled("Costo", "Cost", None)
+
+    @model_validator(mode="after")
+    def _cost_unit(self) -> Self:
+        if self.cost is not None:
+            expected = "EUR/ora" if self.cost_basis is CostBasis.PER_HOUR else EUR_YEAR
+            rules = Rule.collector()
+            if self.cost.unit != expected:
+                rules.add(("cost",), "facility_cost_unit", found=self.cost.unit, expected=expected)
+            elif isinstance(self.cost.value, str) or (self.cost.value or 0) < 0:
+                rules.add(("cost",), "negative_money", found=self.cost.value)
+            rules.raise_if_any()
+        return self
+
+    def yearly_cost(self, weeks_per_year: int = 40) -> float | None:
+        """Cost per year; hourly rates are multiplied over a sports season of ``weeks_per_year``."""
+        if self.cost is None or self.cost.value is None or isinstance(self.cost.value, str):
+            return None
+        if self.cost_basis is CostBasis.PER_HOUR:
+            return float(self.cost.value) * self.hours_per_week * weeks_per_year
+        return float(self.cost.value)
+
+
+# --- money ---------------------------------------------------------------------
+
+
+class Revenue(StrictModel):
+    membership_fees: Money = labelled(
+        "Quote associative e corsi", "Membership and course fees", None
+    )
+    sponsorship: Money = labelled("Sponsorizzazioni", "Sponsorship", None)
+    public_grants: Money = labelled("Contributi pubblici", "Public grants", None)
+    events: Money = labelled("Eventi", "Events", None)
+    bar_merchandise: Money = labelled("Bar e merchandising", "Bar and merchandise", None)
+    five_per_mille: Money = labelled("5x1000", "5x1000", None)
+    donations: Money = labelled("Donazioni", "Donations", None)
+    other: Money = labelled("Altre entrate", "Other revenue", None)
+
+    def items(self) -> dict[str, SourcedValue | None]:
+        return {name: getattr(self, name) for name in type(self).model_fields}
+
+
+class Costs(StrictModel):
+    coaches_staff: Money = labelled("Allenatori e staff", "Coaches and staff", None)
+    facilities_utilities: Money = labelled("Impianti e utenze", "Facilities and utilities", None)
+    affiliation_league_referees: Money = labelled(
+        "Affiliazione, iscrizioni campionati e arbitri",
+        "Affiliation, league entry and referees",
+        None,
+    )
+    travel: Money = labelled("Trasferte", "Travel", None)
+    equipment: Money = labelled("Attrezzature", "Equipment", None)
+    insurance: Money = labelled("Assicurazioni", "Insurance", None)
+    medical: Money = labelled("Spese mediche", "Medical", None)
+    administration: Money = labelled("Amministrazione", "Administration", None)
+    other: Money = labelled("Altri costi", "Other costs", None)
+
+    def items(self) -> dict[str, SourcedValue | None]:
+        return {name: getattr(self, name) for name in type(self).model_fields}
+
+
+class Balance(StrictModel):
+    debts: Money = labelled("Debiti", "Debts", None)
+    reserves: Money = labelled("Riserve", "Reserves", None)
+    average_fee_per_athlete: Money = labelled(
+        "Quota media per atleta", "Average fee per athlete", None
+    )
+
+
+# --- qualitative ---------------------------------------------------------------
+
+
+class Swot(StrictModel):
+    strengths: list[Text] = labelled(
+        "Punti di forza", "Strengths", default_factory=list, max_length=20
+    )
+    weaknesses: list[Text] = labelled(
+        "Punti di debolezza", "Weaknesses", default_factory=list, max_length=20
+    )
+    opportunities: list[Text] = labelled(
+        "Opportunità", "Opportunities", default_factory=list, max_length=20
+    )
+    threats: list[Text] = labelled("Minacce", "Threats", default_factory=list, max_length=20)
+
+
+class Stakeholder(StrictModel):
+    name: Text = labelled("Portatore di interesse", "Stakeholder", max_length=120)
+    importance: int = labelled("Importanza (1-5)", "Importance (1-5)", ge=1, le=5)
+
+
+class Qualitative(StrictModel):
+    values: str | None = labelled("Valori", "Values", None, max_length=5000)
+    vision: str | None = labelled("Visione", "Vision", None, max_length=5000)
+    mission: str | None = labelled("Missione", "Mission", None, max_length=5000)
+    swot: Swot = labelled("Analisi SWOT", "SWOT analysis", default_factory=Swot)
+    competitors: list[Text] = labelled(
+        "Principali concorrenti", "Main competitors", default_factory=list, max_length=20
+    )
+    stakeholders: list[Stakeholder] = labelled(
+        "Portatori di interesse", "Stakeholders", default_factory=list, max_length=30
+    )
+    notes: str | None = labelled("Note", "Notes", None, max_length=10000)
+
+
+# --- the profile -----------------------------------------------------------------
+
+
+class ClubProfile(StrictModel):
+    """Everything the questionnaire asks, validated; the input of every plan."""
+
+    schema_version: Literal[1] = CLUB_SCHEMA_VERSION
+    identity: Identity = labelled("Identità", "Identity")
+    people: People = labelled("Persone", "People", default_factory=People)
+    facilities: list[Facility] = labelled(
+        "Impianti", "Facilities", default_factory=list, max_length=50
+    )
+    revenue: Revenue = labelled("Entrate (EUR/anno)", "Revenue (EUR/year)", default_factory=Revenue)
+    costs: Costs = labelled("Costi (EUR/anno)", "Costs (EUR/year)", default_factory=Costs)
+    balance: Balance = labelled("Situazione patrimoniale", "Balance", default_factory=Balance)
+    qualitative: Qualitative = labelled(
+        "Aspetti qualitativi", "Qualitative", default_factory=Qualitative
+    )
+
+    @model_validator(mode="after")
+    def _reform_rules(self) -> Self:
+        """Rules that need two sections at once (the sport reform's 5x1000 rule)."""
+        rules = Rule.collector()
+        five = _number(self.revenue.five_per_mille)
+        if five:
+            if self.identity.legal_form is LegalForm.SSD:
+                rules.add(("revenue", "five_per_mille"), "five_per_mille_ssd", found=five)
+            elif self.people.members_current_season.youth() == 0:
+                rules.add(("revenue", "five_per_mille"), "five_per_mille_no_youth", found=five)
+        rules.raise_if_any()
+        return self
+
+    @property
+    def name(self) -> str:
+        return self.identity.name
+
+    def members_total(self) -> int | None:
+        return self.people.members_current_season.total()
+
+    def size_band(self) -> SizeBand:
+        return SizeBand.for_members(self.members_total())
+
+    def has_youth_section(self) -> bool:
+        youth = self.people.members_current_season.youth()
+        return bool(youth) or any("giovan" in t.category.lower() for t in self.people.teams)
+
+
+def _number(value: SourcedValue | None) -> float | None:
+    if value is None or value.value is None or isinstance(value.value, str):
+        return None
+    return float(value.value)
+
+
+__all__ = [
+    "Affiliation",
+    "AffiliationKind",
+    "Balance",
+    "ClubProfile",
+    "CoachGroup",
+    "CostBasis",
+    "Costs",
+    "CrossFieldErrors",
+    "Facility",
+    "GenderCount",
+    "Identity",
+    "LegalForm",
+    "MembersByAge",
+    "Ownership",
+    "People",
+    "Qualitative",
+    "Region",
+    "Revenue",
+    "SizeBand",
+    "Stakeholder",
+    "Swot",
+    "Team",
+    "sourced_number",
+]

@@ -1,0 +1,171 @@
+"""Turn validation failures into a list of plain-language issues, one per field.
+
+Every issue has the field's path (machine-readable, for the desktop form to
+highlight) and its labelled path and message in Italian and English.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from engine.domain.language import Language
+from engine.domain.messages import FALLBACK, MESSAGES
+from engine.domain.rules import CrossFieldErrors, Path
+
+PATH_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Issue:
+    path: Path
+    code: str
+    labels: tuple[str, str]  # the labelled path in Italian and English
+    messages: tuple[str, str]
+
+    def message(self, language: Language | str = Language.IT) -> str:
+        return self.messages[0 if Language(language) is Language.IT else 1]
+
+    def label(self, language: Language | str = Language.IT) -> str:
+        return self.labels[0 if Language(language) is Language.IT else 1]
+
+    def render(self, language: Language | str = Language.IT) -> str:
+        label = self.label(language)
+        return f"{label}: {self.message(language)}" if label else self.message(language)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": ".".join(map(str, self.path)),
+            "code": self.code,
+            "label_it": self.labels[0],
+            "label_en": self.labels[1],
+            "message_it": self.messages[0],
+            "message_en": self.messages[1],
+        }
+
+
+class DomainValidationError(Exception):
+    """Raised with every issue found, so a user fixes a file in one pass."""
+
+    def __init__(self, issues: list[Issue], subject: str = "") -> None:
+        self.issues = issues
+        self.subject = subject
+        super().__init__(self.render(Language.EN))
+
+    def render(self, language: Language | str = Language.IT) -> str:
+        lang = Language(language)
+        if lang is Language.IT:
+            head = f"{len(self.issues)} problema/i da correggere"
+        else:
+            head = f"{len(self.issues)} problem(s) to fix"
+        if self.subject:
+            head += f" ({self.subject})"
+        return "\n".join([head + ":", *(f"  - {issue.render(lang)}" for issue in self.issues)])
+
+
+def issue(path: Path, code: str, root: type[BaseModel] | None = None, **context: Any) -> Issue:
+    """One issue with its message filled from ``context``."""
+    context = {k: _tidy(v) for k, v in context.items()}
+    templates = MESSAGES.get(code)
+    if templates is None:
+        templates = FALLBACK
+        context.setdefault("detail", code)
+    labels = (
+        label_path(root, path, Language.IT) if root else "",
+        label_path(root, path, Language.EN) if root else "",
+    )
+    return Issue(path, code, labels, tuple(_fill(t, context) for t in templates))  # type: ignore[arg-type]
+
+
+def relocated(found: Issue, path: Path, root: type[BaseModel]) -> Issue:
+    """The same issue at another path (after list items were set aside)."""
+    labels = (label_path(root, path, Language.IT), label_path(root, path, Language.EN))
+    return replace(found, path=path, labels=labels)
+
+
+def issues_from(error: ValidationError, root: type[BaseModel]) -> list[Issue]:
+    """Expand a pydantic ``ValidationError`` (including our cross-field rules)."""
+    found: list[Issue] = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        ctx = dict(detail.get("ctx") or {})
+        original = ctx.get("error")
+        if isinstance(original, CrossFieldErrors):
+            for breach in original.breaches:
+                found.append(issue(loc + breach.path, breach.code, root, **breach.context))
+            continue
+        code = detail["type"]
+        context = {**ctx, "found": _shown(detail.get("input")), "error": ctx.get("error", "")}
+        if "expected" in ctx:
+            context["expected_it"] = str(ctx["expected"]).replace(" or ", " o ")
+        if code not in MESSAGES:
+            context["detail"] = detail.get("msg", code)
+        found.append(issue(loc, code, root, **context))
+    return found
+
+
+def label_path(root: type[BaseModel], path: Path, language: Language) -> str:
+    """``("people", "teams", 1, "count")`` -> "Persone › Squadre › n. 2 › Numero di squadre"."""
+    parts: list[str] = []
+    current: Any = root
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"n. {step + 1}" if language is Language.IT else f"no. {step + 1}")
+            current = _item_type(current)
+            continue
+        model = _model_in(current)
+        if model is None or step not in model.model_fields:
+            if step is path[-1]:
+                parts.append(f'"{step}"')  # an unknown key: name it as written
+            continue  # otherwise a union branch name: not a field
+        info = model.model_fields[step]
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        title = info.title if language is Language.IT else extra.get("title_en", info.title)
+        parts.append(str(title or step))
+        current = info.annotation
+    return PATH_SEPARATOR.join(parts)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as ``Optional[X]`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        model = _model_in(arg)
+        if model is not None:
+            return model
+    return None
+
+
+def _item_type(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple):
+        args = typing.get_args(annotation)
+        return args[0] if args else None
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            item = _item_type(arg)
+            if item is not None:
+                return item
+    return None
+
+
+def _tidy(value: Any) -> Any:
+    """500.0 reads as 500 to a person."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fill(template: str, context: dict[str, Any]) -> str:
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError, ValueError):
+        return template.split(" (")[0].rstrip(".") + "."

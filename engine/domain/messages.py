@@ -1,0 +1,238 @@
+"""Plain-language validation messages, Italian first and English second.
+
+Keys are pydantic error types and our own rule codes; values are
+``str.format`` templates filled from the error's context. Each message says
+what is wrong and what to do, because the reader is a club director, not a
+developer.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # our rules ---------------------------------------------------------------
+    "rasd_number_required": (
+        "La società risulta iscritta al RASD: indicate il numero di iscrizione.",
+        "The club is registered in RASD: enter its registration number.",
+    ),
+    "rasd_number_unexpected": (
+        "C'è un numero RASD ma la società risulta non iscritta: correggete uno dei due campi.",
+        "A RASD number is given but the club is marked as not registered: correct one of them.",
+    ),
+    "season_format": (
+        "Scrivete la stagione come due anni consecutivi, per esempio 2025/26 (trovato: {found}).",
+        "Write the season as two consecutive years, e.g. 2025/26 (found: {found}).",
+    ),
+    "founded_after_season": (
+        "L'anno di fondazione {found} è successivo alla stagione corrente {season}.",
+        "The founding year {found} is after the current season {season}.",
+    ),
+    "founded_in_future": (
+        "L'anno di fondazione {found} è nel futuro.",
+        "The founding year {found} is in the future.",
+    ),
+    "left_exceeds_last_season": (
+        "Gli usciti ({found}) non possono superare i tesserati della stagione scorsa ({limit}): "
+        "controllate i due numeri.",
+        "Members who left ({found}) cannot exceed last season's members ({limit}): "
+        "check both numbers.",
+    ),
+    "joined_exceeds_current": (
+        "I nuovi iscritti ({found}) non possono superare i tesserati attuali ({limit}): "
+        "controllate i due numeri.",
+        "Members who joined ({found}) cannot exceed this season's members ({limit}): "
+        "check both numbers.",
+    ),
+    "fees_without_workers": (
+        "Ci sono compensi per {found} EUR ma zero lavoratori retribuiti: indicate quanti sono.",
+        "There are fees of EUR {found} but zero paid workers: enter how many there are.",
+    ),
+    "facility_cost_unit": (
+        "Il costo dell'impianto è in {found} ma con questa base va espresso in {expected}.",
+        "The facility cost is in {found} but with this basis it must be in {expected}.",
+    ),
+    "negative_money": (
+        "L'importo deve essere un numero maggiore o uguale a zero (trovato: {found}).",
+        "The amount must be a number of zero or more (found: {found}).",
+    ),
+    "five_per_mille_ssd": (
+        "Il 5x1000 spetta solo alle ASD con settore giovanile, non alle SSD: spostate l'importo "
+        "in 'Altre entrate' o correggete la forma giuridica.",
+        "5x1000 is open only to ASDs with a youth section, not to SSDs: move the amount to "
+        "'Other revenue' or correct the legal form.",
+    ),
+    "five_per_mille_no_youth": (
+        "Il 5x1000 spetta solo alle ASD con settore giovanile, ma i tesserati under 18 sono zero: "
+        "controllate i tesserati o l'importo.",
+        "5x1000 is open only to ASDs with a youth section, but there are no members under 18: "
+        "check the members or the amount.",
+    ),
+    "budget_range_inverted": (
+        "Il massimo del budget ({found}) è inferiore al minimo ({minimum}).",
+        "The budget maximum ({found}) is below the minimum ({minimum}).",
+    ),
+    "targets_count": (
+        "Servono esattamente 3 obiettivi annuali (anno 1, 2, 3); trovati {found}.",
+        "Exactly 3 yearly targets (year 1, 2, 3) are needed; found {found}.",
+    ),
+    "code_area_mismatch": (
+        "Il codice {found} non appartiene all'area {area}: usate il prefisso {prefix}.",
+        "Code {found} does not belong to area {area}: use the prefix {prefix}.",
+    ),
+    # our field types -----------------------------------------------------------
+    "rf_too_small": (
+        "Deve essere almeno {minimum} (trovato: {found}).",
+        "Must be at least {minimum} (found: {found}).",
+    ),
+    "rf_too_large": (
+        "Deve essere al massimo {maximum} (trovato: {found}).",
+        "Must be at most {maximum} (found: {found}).",
+    ),
+    "rf_integer_expected": (
+        "Serve un numero intero (trovato: {found}).",
+        "A whole number is needed (found: {found}).",
+    ),
+    "rf_number_expected": (
+        "Serve un numero, senza simboli né testo (trovato: {found}).",
+        "A number is needed, without symbols or text (found: {found}).",
+    ),
+    "rf_unit_mismatch": (
+        "L'unità indicata è {given}, ma questo campo è in {expected}: convertite il valore.",
+        "The unit given is {given}, but this field is in {expected}: convert the value.",
+    ),
+    "rf_reference_required": (
+        "Un dato da fonte pubblica o da stima deve citare la fonte (campo 'reference').",
+        "A research or estimated value must cite its source (the 'reference' field).",
+    ),
+    "rf_hex_colour": (
+        "Scrivete il colore in esadecimale, per esempio #1E40AF (trovato: {found}).",
+        "Write the colour in hex, e.g. #1E40AF (found: {found}).",
+    ),
+    "rf_blank": (
+        "Il campo non può essere vuoto.",
+        "The field cannot be empty.",
+    ),
+    "rf_province": (
+        "Usate la sigla della provincia di due lettere, per esempio MI (trovato: {found}).",
+        "Use the two-letter province code, e.g. MI (found: {found}).",
+    ),
+    # pydantic's own types --------------------------------------------------------
+    "missing": ("Campo obbligatorio mancante.", "Required field is missing."),
+    "extra_forbidden": (
+        "Campo sconosciuto: controllate come è scritto o rimuovetelo.",
+        "Unknown field: check its spelling or remove it.",
+    ),
+    "int_type": (
+        "Serve un numero intero (trovato: {found}).",
+        "A whole number is needed (found: {found}).",
+    ),
+    "int_parsing": (
+        "Serve un numero intero (trovato: {found}).",
+        "A whole number is needed (found: {found}).",
+    ),
+    "int_from_float": (
+        "Serve un numero intero (trovato: {found}).",
+        "A whole number is needed (found: {found}).",
+    ),
+    "float_type": ("Serve un numero (trovato: {found}).", "A number is needed (found: {found})."),
+    "float_parsing": (
+        "Serve un numero (trovato: {found}).",
+        "A number is needed (found: {found}).",
+    ),
+    "string_type": ("Serve un testo (trovato: {found}).", "Text is needed (found: {found})."),
+    "bool_type": (
+        "Serve sì o no (true/false) (trovato: {found}).",
+        "Yes or no (true/false) is needed (found: {found}).",
+    ),
+    "bool_parsing": (
+        "Serve sì o no (true/false) (trovato: {found}).",
+        "Yes or no (true/false) is needed (found: {found}).",
+    ),
+    "list_type": ("Serve un elenco (trovato: {found}).", "A list is needed (found: {found})."),
+    "model_type": (
+        "Serve una sezione con campi (trovato: {found}).",
+        "A section with fields is needed (found: {found}).",
+    ),
+    "model_attributes_type": (
+        "Serve una sezione con campi (trovato: {found}).",
+        "A section with fields is needed (found: {found}).",
+    ),
+    "dict_type": (
+        "Serve una sezione con campi (trovato: {found}).",
+        "A section with fields is needed (found: {found}).",
+    ),
+    "greater_than_equal": (
+        "Deve essere almeno {ge} (trovato: {found}).",
+        "Must be at least {ge} (found: {found}).",
+    ),
+    "greater_than": (
+        "Deve essere maggiore di {gt} (trovato: {found}).",
+        "Must be greater than {gt} (found: {found}).",
+    ),
+    "less_than_equal": (
+        "Deve essere al massimo {le} (trovato: {found}).",
+        "Must be at most {le} (found: {found}).",
+    ),
+    "less_than": (
+        "Deve essere minore di {lt} (trovato: {found}).",
+        "Must be less than {lt} (found: {found}).",
+    ),
+    "string_too_short": (
+        "Il testo è troppo corto (minimo {min_length} caratteri).",
+        "The text is too short (at least {min_length} characters).",
+    ),
+    "string_too_long": (
+        "Il testo è troppo lungo (massimo {max_length} caratteri).",
+        "The text is too long (at most {max_length} characters).",
+    ),
+    "too_short": (
+        "Servono almeno {min_length} elementi (trovati: {actual_length}).",
+        "At least {min_length} items are needed (found: {actual_length}).",
+    ),
+    "too_long": (
+        "Sono ammessi al massimo {max_length} elementi (trovati: {actual_length}).",
+        "At most {max_length} items are allowed (found: {actual_length}).",
+    ),
+    "enum": (
+        "Valore non ammesso (trovato: {found}); scegliete tra: {expected_it}.",
+        "Value not allowed (found: {found}); choose one of: {expected}.",
+    ),
+    "literal_error": (
+        "Valore non ammesso (trovato: {found}); atteso: {expected_it}.",
+        "Value not allowed (found: {found}); expected: {expected}.",
+    ),
+    "date_type": (
+        "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
+        "A date in the form YYYY-MM-DD is needed (found: {found}).",
+    ),
+    "date_parsing": (
+        "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
+        "A date in the form YYYY-MM-DD is needed (found: {found}).",
+    ),
+    "date_from_datetime_parsing": (
+        "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
+        "A date in the form YYYY-MM-DD is needed (found: {found}).",
+    ),
+    "datetime_type": (
+        "Serve data e ora in formato ISO (trovato: {found}).",
+        "An ISO date and time is needed (found: {found}).",
+    ),
+    "datetime_parsing": (
+        "Serve data e ora in formato ISO (trovato: {found}).",
+        "An ISO date and time is needed (found: {found}).",
+    ),
+    "json_invalid": (
+        "Il file non è un JSON valido: {error}. Apritelo con un editor di testo e correggete il punto indicato.",
+        "The file is not valid JSON: {error}. Open it in a text editor and fix the place shown.",
+    ),
+    "json_type": ("Il file deve contenere un oggetto JSON.", "The file must hold a JSON object."),
+    "file_unreadable": (
+        "Impossibile leggere il file {found}: {error}.",
+        "Cannot read the file {found}: {error}.",
+    ),
+    "file_encoding": (
+        "Il file {found} non è in UTF-8: salvatelo di nuovo come UTF-8.",
+        "The file {found} is not UTF-8: save it again as UTF-8.",
+    ),
+}
+
+FALLBACK = ("Valore non valido: {detail}.", "Invalid value: {detail}.")

@@ -1,0 +1,364 @@
+"""The three-season strategic plan: what agents write, users edit and exporters render.
+
+A plan embeds a snapshot of the club profile it was written from, so an old
+version stays readable and reproducible after the club's data changes.
+Sections carry a status so a failed agent leaves a visible, resumable hole
+instead of sinking the whole plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from enum import StrEnum
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from engine.domain.club import ClubProfile
+from engine.domain.fields import Text, labelled
+from engine.domain.language import Language
+from engine.domain.rules import Rule
+from engine.domain.sourced import SourcedValue, SourceTier, StrictModel
+
+PLAN_SCHEMA_VERSION = 1
+
+
+class Area(StrEnum):
+    """The four "Sport To Win" areas, in the order the plan presents them."""
+
+    SPORTS = "sports"
+    INFRASTRUCTURE = "infrastructure"
+    MARKETING = "marketing"
+    SOCIAL = "social"
+
+    @property
+    def prefix(self) -> str:
+        return AREA_PREFIX[self]
+
+    @property
+    def expected_objectives(self) -> int:
+        return AREA_OBJECTIVE_COUNT[self]
+
+    def label(self, language: Language | str = Language.IT) -> str:
+        return AREA_LABELS[self][0 if Language(language) is Language.IT else 1]
+
+
+AREA_PREFIX = {
+    Area.SPORTS: "SP",
+    Area.INFRASTRUCTURE: "ST",
+    Area.MARKETING: "MK",
+    Area.SOCIAL: "SO",
+}
+AREA_OBJECTIVE_COUNT = {
+    Area.SPORTS: 8,
+    Area.INFRASTRUCTURE: 2,
+    Area.MARKETING: 4,
+    Area.SOCIAL: 7,
+}
+AREA_LABELS = {
+    Area.SPORTS: ("Area sportiva", "Sports"),
+    Area.INFRASTRUCTURE: ("Area strutturale", "Infrastructure"),
+    Area.MARKETING: ("Area marketing", "Marketing"),
+    Area.SOCIAL: ("Area sociale", "Social"),
+}
+MACRO_CODE = re.compile(r"^(SP|ST|MK|SO)([1-9])$")
+MICRO_CODE = re.compile(r"^(SP|ST|MK|SO)([1-9])\.([1-9][0-9]?)$")
+
+
+def macro_codes(area: Area) -> list[str]:
+    return [f"{area.prefix}{n}" for n in range(1, area.expected_objectives + 1)]
+
+
+class SectionStatus(StrEnum):
+    OK = "ok"
+    FAILED = "failed"  # the agent failed: kept visible, resumable
+    MISSING = "missing"  # never generated (e.g. cancelled before it started)
+    EDITED = "edited"  # changed by the user after generation
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+# --- objectives ------------------------------------------------------------------
+
+
+class Action(StrictModel):
+    code: str = labelled("Codice azione", "Action code", pattern=MICRO_CODE.pattern)
+    what: Text = labelled("Azione", "Action", max_length=2000)
+    owner_role: Text = labelled("Responsabile (ruolo)", "Owner (role)", max_length=200)
+    deadline: dt.date = labelled("Scadenza", "Deadline")
+
+
+class KPI(StrictModel):
+    name: Text = labelled("Indicatore", "Indicator", max_length=300)
+    unit: Text = labelled("Unità", "Unit", max_length=40)
+    baseline: SourcedValue = labelled("Valore di partenza", "Baseline")
+    targets: list[SourcedValue] = labelled("Obiettivi anno 1-3", "Targets year 1-3")
+    source: Text = labelled("Come si misura", "How it is measured", max_length=500)
+
+    @model_validator(mode="after")
+    def _three_targets(self) -> Self:
+        if len(self.targets) != 3:
+            rules = Rule.collector()
+            rules.add(("targets",), "targets_count", found=len(self.targets))
+            rules.raise_if_any()
+        return self
+
+
+class BudgetRange(StrictModel):
+    """A range, never a single invented figure, with the benchmark it comes from."""
+
+    min_eur: float = labelled("Budget minimo (EUR)", "Budget minimum (EUR)", ge=0)
+    max_eur: float = labelled("Budget massimo (EUR)", "Budget maximum (EUR)", ge=0)
+    tier: SourceTier = labelled("Provenienza", "Provenance", SourceTier.ESTIMATE)
+    reference: Text = labelled("Fonte", "Source", max_length=300)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.max_eur < self.min_eur:
+            rules = Rule.collector()
+            rules.add(
+                ("max_eur",), "budget_range_inverted", found=self.max_eur, minimum=self.min_eur
+            )
+            rules.raise_if_any()
+        return self
+
+
+class MacroObjective(StrictModel):
+    code: str = labelled("Codice", "Code", pattern=MACRO_CODE.pattern)
+    priority: int = labelled("Priorità (anno di avvio)", "Priority (starting year)", ge=1, le=3)
+    title: Text = labelled("Titolo", "Title", max_length=300)
+    objective: Text = labelled("Obiettivo", "Objective", max_length=3000)
+    baseline: Text = labelled("Situazione attuale", "Current situation", max_length=5000)
+    gap: Text = labelled("Divario", "Gap", max_length=5000)
+    actions: list[Action] = labelled("Azioni", "Actions", default_factory=list, max_length=20)
+    kpis: list[KPI] = labelled("Indicatori", "KPIs", default_factory=list, max_length=12)
+    budget: BudgetRange = labelled("Budget", "Budget")
+
+    @model_validator(mode="after")
+    def _actions_belong_here(self) -> Self:
+        rules = Rule.collector()
+        for index, action in enumerate(self.actions):
+            if not action.code.startswith(self.code + "."):
+                rules.add(
+                    ("actions", index, "code"),
+                    "code_area_mismatch",
+                    found=action.code,
+                    area=self.code,
+                    prefix=self.code + ".",
+                )
+        rules.raise_if_any()
+        return self
+
+
+class AreaSection(StrictModel):
+    area: Area
+    status: SectionStatus = SectionStatus.OK
+    intro: str = labelled("Introduzione", "Introduction", "", max_length=5000)
+    objectives: list[MacroObjective] = Field(default_factory=list, max_length=9)
+    failure_reason: str | None = None
+
+    @model_validator(mode="after")
+    def _codes_match_area(self) -> Self:
+        rules = Rule.collector()
+        for index, objective in enumerate(self.objectives):
+            if not objective.code.startswith(self.area.prefix):
+                rules.add(
+                    ("objectives", index, "code"),
+                    "code_area_mismatch",
+                    found=objective.code,
+                    area=self.area.value,
+                    prefix=self.area.prefix,
+                )
+        rules.raise_if_any()
+        return self
+
+
+# --- summary, analysis -------------------------------------------------------------
+
+
+class Priority(StrictModel):
+    code: str = Field(pattern=MACRO_CODE.pattern)
+    title: Text = Field(max_length=300)
+    reason: Text = Field(max_length=300)
+
+
+class RoadmapPhase(StrictModel):
+    year: int = Field(ge=1, le=3)
+    title: Text = Field(max_length=200)
+    items: list[Text] = Field(default_factory=list, max_length=20)
+
+
+class ExecutiveSummary(StrictModel):
+    status: SectionStatus = SectionStatus.OK
+    vision: str = Field("", max_length=3000)
+    area_paragraphs: dict[Area, str] = Field(default_factory=dict)
+    priorities: list[Priority] = Field(default_factory=list, max_length=5)
+    quick_wins: list[Text] = Field(default_factory=list, max_length=5)
+    roadmap: list[RoadmapPhase] = Field(default_factory=list, max_length=3)
+    headline_kpis: list[KPI] = Field(default_factory=list, max_length=8)
+    failure_reason: str | None = None
+
+
+class Swot(StrictModel):
+    strengths: list[Text] = Field(default_factory=list)
+    weaknesses: list[Text] = Field(default_factory=list)
+    opportunities: list[Text] = Field(default_factory=list)
+    threats: list[Text] = Field(default_factory=list)
+
+
+class ClubAnalysis(StrictModel):
+    status: SectionStatus = SectionStatus.OK
+    summary: str = Field("", max_length=10000)
+    swot: Swot = Field(default_factory=Swot)
+
+
+# --- finance ---------------------------------------------------------------------------
+
+
+class FinanceKind(StrEnum):
+    REVENUE = "revenue"
+    COST = "cost"
+
+
+class FinanceLine(StrictModel):
+    """One revenue or cost category: Y0 actuals then the Y1-Y3 forecast (four values)."""
+
+    category: str = Field(min_length=1, max_length=60)
+    label: Text = Field(max_length=200)
+    kind: FinanceKind
+    values: list[SourcedValue] = Field(min_length=4, max_length=4)
+
+
+class InvestmentLine(StrictModel):
+    area: Area
+    values: list[SourcedValue] = Field(min_length=3, max_length=3)
+
+
+class FundingSource(StrictModel):
+    name: Text = Field(max_length=200)
+    detail: str = Field("", max_length=2000)
+    amount: SourcedValue | None = None
+
+
+class FinancialPlan(StrictModel):
+    status: SectionStatus = SectionStatus.OK
+    lines: list[FinanceLine] = Field(default_factory=list, max_length=40)
+    investments: list[InvestmentLine] = Field(default_factory=list, max_length=4)
+    funding_sources: list[FundingSource] = Field(default_factory=list, max_length=20)
+    break_even_year: int | None = Field(None, ge=0, le=3)
+    cash_flow_y1: list[SourcedValue] = Field(default_factory=list, max_length=12)
+    kpis: list[KPI] = Field(default_factory=list, max_length=12)
+    commentary: str = Field("", max_length=10000)
+    risks: list[Text] = Field(default_factory=list, max_length=20)
+    failure_reason: str | None = None
+
+
+# --- compliance, monitoring, review ------------------------------------------------------
+
+
+class ComplianceStatus(StrEnum):
+    OK = "ok"
+    TO_DO = "to_do"
+    TO_CHECK = "to_check"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ComplianceItem(StrictModel):
+    code: str = Field(min_length=1, max_length=40)
+    title: Text = Field(max_length=300)
+    status: ComplianceStatus
+    detail: str = Field("", max_length=2000)
+    reference: str = Field("", max_length=300)
+
+
+class MonitoringEntry(StrictModel):
+    due: dt.date
+    what: Text = Field(max_length=500)
+    owner_role: Text = Field(max_length=200)
+
+
+class PlanWarning(StrictModel):
+    code: str = Field(min_length=1, max_length=60)
+    severity: Severity = Severity.WARNING
+    section: str | None = None
+    message: Text = Field(max_length=2000)
+
+
+class DataGap(StrictModel):
+    """A questionnaire answer the plan needed and did not have: to be collected."""
+
+    field: str = Field(min_length=1, max_length=200)
+    label: Text = Field(max_length=300)
+    why: str = Field("", max_length=500)
+
+
+class GenerationInfo(StrictModel):
+    provider: str = Field(min_length=1, max_length=40)
+    model: str | None = Field(None, max_length=120)
+    offline_draft: bool = False
+    generated_at: dt.datetime
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+class Plan(StrictModel):
+    """One version of a plan, as stored, exported and imported."""
+
+    schema_version: Literal[1] = PLAN_SCHEMA_VERSION
+    uid: str = Field(default_factory=lambda: str(uuid.uuid4()), min_length=8, max_length=64)
+    title: Text = Field(max_length=300)
+    language: Language = Language.IT
+    seasons: list[str] = Field(min_length=3, max_length=3)
+    club: ClubProfile
+    generation: GenerationInfo
+    executive_summary: ExecutiveSummary = Field(default_factory=ExecutiveSummary)
+    analysis: ClubAnalysis = Field(default_factory=ClubAnalysis)
+    areas: list[AreaSection] = Field(default_factory=list, max_length=4)
+    financial_plan: FinancialPlan = Field(default_factory=FinancialPlan)
+    compliance: list[ComplianceItem] = Field(default_factory=list, max_length=60)
+    monitoring: list[MonitoringEntry] = Field(default_factory=list, max_length=60)
+    warnings: list[PlanWarning] = Field(default_factory=list, max_length=500)
+    data_gaps: list[DataGap] = Field(default_factory=list, max_length=500)
+
+    def area(self, area: Area) -> AreaSection | None:
+        return next((section for section in self.areas if section.area is area), None)
+
+    def objectives(self) -> list[MacroObjective]:
+        return [objective for section in self.areas for objective in section.objectives]
+
+    def failed_sections(self) -> list[str]:
+        """Names of sections that need a resume: failed or never generated."""
+        pending = {SectionStatus.FAILED, SectionStatus.MISSING}
+        names = [s.area.value for s in self.areas if s.status in pending]
+        names += [a.value for a in Area if self.area(a) is None]
+        if self.executive_summary.status in pending:
+            names.append("executive_summary")
+        if self.financial_plan.status in pending:
+            names.append("financial_plan")
+        return names
+
+    @property
+    def sport(self) -> str:
+        return self.club.identity.primary_sport
+
+    @property
+    def seasons_label(self) -> str:
+        return f"{self.seasons[0]} - {self.seasons[-1]}"
+
+
+def seasons_after(reference_season: str) -> list[str]:
+    """The three seasons a plan covers: the ones after the club's current season."""
+    start = int(reference_season[:4])
+    return [f"{year}/{(year + 1) % 100:02d}" for year in range(start + 1, start + 4)]

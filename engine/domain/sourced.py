@@ -1,0 +1,108 @@
+"""Values that carry their provenance.
+
+Users of the earlier product could not tell a number from the club's own
+questionnaire from one the AI made up. Every figure here says where it came
+from (tier), what it measures (unit), and which reference backs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from engine.domain.language import Language
+
+
+class StrictModel(BaseModel):
+    """Base for every domain model: strict types, unknown fields refused."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=True)
+
+
+class SourceTier(StrEnum):
+    QUESTIONNAIRE = "questionnaire"
+    RESEARCH = "research"
+    ESTIMATE = "estimate"
+
+
+MISSING_LABEL = {Language.IT: "dato da acquisire", Language.EN: "to be collected"}
+
+
+class SourcedValue(StrictModel):
+    """One data point: value, unit, tier, reference, date (``value`` None = to be collected)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    value: int | float | str | None
+    unit: str
+    tier: SourceTier = SourceTier.QUESTIONNAIRE
+    reference: str | None = None
+    # Lax on purpose: a date inside a plain dict (a questionnaire answer wrapped
+    # by coerce_sourced) arrives as ISO text even when the file was JSON.
+    date: Annotated[dt.date | None, Field(strict=False)] = None
+
+    @model_validator(mode="after")
+    def _reference_backs_non_questionnaire_values(self) -> Self:
+        cited = bool(self.reference and self.reference.strip())
+        if self.tier is not SourceTier.QUESTIONNAIRE and self.value is not None and not cited:
+            raise PydanticCustomError(
+                "rf_reference_required", "a research or estimate value needs a reference"
+            )
+        return self
+
+    @property
+    def is_missing(self) -> bool:
+        return self.value is None
+
+    def provenance(self, language: Language | str = Language.IT) -> str:
+        """The source in plain words, as the plan shows it beside the number."""
+        lang = Language(language)
+        if self.value is None:
+            return MISSING_LABEL[lang]
+        if self.tier is SourceTier.QUESTIONNAIRE:
+            return "dal vostro questionario" if lang is Language.IT else "from your questionnaire"
+        if self.tier is SourceTier.RESEARCH:
+            prefix = "da fonte pubblica" if lang is Language.IT else "from a public source"
+            return f"{prefix}: {self.reference}"
+        if lang is Language.IT:
+            return f"stima da benchmark {self.reference} - da verificare"
+        return f"estimate from benchmark {self.reference} - to verify"
+
+    @classmethod
+    def questionnaire(cls, value: int | float | str | None, unit: str) -> SourcedValue:
+        return cls(value=value, unit=unit, tier=SourceTier.QUESTIONNAIRE)
+
+    @classmethod
+    def estimate(cls, value: int | float | None, unit: str, benchmark: str) -> SourcedValue:
+        return cls(value=value, unit=unit, tier=SourceTier.ESTIMATE, reference=benchmark)
+
+    @classmethod
+    def missing(cls, unit: str) -> SourcedValue:
+        return cls(value=None, unit=unit, tier=SourceTier.QUESTIONNAIRE)
+
+
+def coerce_sourced(raw: Any, unit: str) -> Any:
+    """Accept a plain questionnaire answer where a sourced value is expected.
+
+    Club files are written by people: ``"volunteers": 12`` means 12 volunteers
+    from the questionnaire. An object states another tier or a reference.
+    A unit that disagrees with the field's unit is an error, not a conversion.
+    """
+    if raw is None or isinstance(raw, SourcedValue):
+        return raw
+    if isinstance(raw, dict):
+        given = raw.get("unit")
+        if given is not None and given != unit:
+            raise PydanticCustomError(
+                "rf_unit_mismatch",
+                "unit {given} where {expected} is expected",
+                {"given": given, "expected": unit},
+            )
+        return {**raw, "unit": unit}
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise PydanticCustomError("rf_number_expected", "a number is expected", {"found": raw})
+    return {"value": raw, "unit": unit, "tier": SourceTier.QUESTIONNAIRE.value}

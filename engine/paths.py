@@ -1,0 +1,52 @@
+"""Where the app keeps its data and finds its shipped resources.
+
+One helper for both, so that running from source, from an installed package
+and from a frozen PyInstaller bundle (``sys._MEIPASS``) resolve the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "RootingFuture"
+APP_AUTHOR = "RootingFuture"
+HOME_ENV = "ROOTING_FUTURE_HOME"
+DATABASE_FILENAME = "rooting-future.db"
+
+
+def user_home(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the database, licence, logs and drafts.
+
+    Order: an explicit override (``--home``), then ``ROOTING_FUTURE_HOME``,
+    then the platform's user data folder. The folder is created if missing.
+    """
+    if override:
+        home = Path(override)
+    elif os.environ.get(HOME_ENV):
+        home = Path(os.environ[HOME_ENV])
+    else:
+        home = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
+    home = home.expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def database_path(home: Path) -> Path:
+    return home / DATABASE_FILENAME
+
+
+def resources_root() -> Path:
+    """The ``resources/`` folder: beside the packages, or inside the frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A path inside ``resources/`` (it need not exist: callers report what is missing)."""
+    return resources_root().joinpath(*parts)

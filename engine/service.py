@@ -1,0 +1,428 @@
+"""The engine's facade: what the desktop app and the CLI call.
+
+Plain objects in and out (dataclasses and domain models, never ORM rows), so
+the GUI cannot hold a session across threads, and every user-facing failure
+is a ``ServiceError`` with an Italian and an English message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from engine import paths
+from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
+from engine.domain.files import parse_json, read_json_file
+from engine.storage import plans as repo
+from engine.storage.database import Database, StoreError
+from engine.storage.models import Note, PlanRow, PlanVersionRow, utcnow
+from engine.storage.plans import PlanQuery, SortKey, VersionSource
+
+log = logging.getLogger(__name__)
+
+
+class ServiceError(Exception):
+    """A failure the user can act on, worded for them in both languages."""
+
+    def __init__(self, message_it: str, message_en: str, code: str = "error") -> None:
+        super().__init__(message_en)
+        self.messages = (message_it, message_en)
+        self.code = code
+
+    def message(self, language: str = "it") -> str:
+        return self.messages[0 if language == "it" else 1]
+
+
+class PlanNotFound(ServiceError):
+    def __init__(self, plan_id: int, version: int | None = None) -> None:
+        if version is None:
+            super().__init__(
+                f"Il piano {plan_id} non esiste: controllate il numero con 'rooting-future list'.",
+                f"Plan {plan_id} does not exist: check the number with 'rooting-future list'.",
+                "not_found",
+            )
+        else:
+            super().__init__(
+                f"Il piano {plan_id} non ha una versione {version}: vedete "
+                f"'rooting-future versions {plan_id}'.",
+                f"Plan {plan_id} has no version {version}: see "
+                f"'rooting-future versions {plan_id}'.",
+                "not_found",
+            )
+
+
+class ClubLimitReached(ServiceError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"La licenza consente al massimo {limit} società e sono già tutte in uso: "
+            "aprite un piano di una società esistente o ampliate la licenza.",
+            f"The licence allows at most {limit} clubs and all are in use: "
+            "open a plan of an existing club or extend the licence.",
+            "club_limit",
+        )
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One row of the library."""
+
+    id: int
+    uid: str
+    title: str
+    club_name: str
+    sport: str
+    seasons: str
+    status: str
+    language: str
+    provider: str
+    model: str | None
+    current_version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = self.__dict__.copy()
+        for key in ("created_at", "updated_at", "deleted_at"):
+            value = data[key]
+            data[key] = value.isoformat(timespec="seconds") + "Z" if value else None
+        return data
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    number: int
+    created_at: dt.datetime
+    source: str
+    reason: str
+    restored_from: int | None
+    size_bytes: int
+    content_hash: str
+
+    def as_dict(self) -> dict[str, Any]:
+        data = self.__dict__.copy()
+        data["created_at"] = self.created_at.isoformat(timespec="seconds") + "Z"
+        return data
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    summary: PlanSummary
+    version: VersionInfo
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    plan_id: int
+    section: str | None
+    body: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class KnowledgeExample:
+    plan_id: int
+    section: str
+    approved: bool
+    sport: str
+    size_band: str
+    token_estimate: int
+    content: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LibraryPage:
+    rows: list[PlanSummary]
+    total: int
+
+
+def _summary(row: PlanRow) -> PlanSummary:
+    return PlanSummary(
+        id=row.id,
+        uid=row.uid,
+        title=row.title,
+        club_name=row.club_name,
+        sport=row.sport,
+        seasons=row.seasons,
+        status=row.status,
+        language=row.language,
+        provider=row.provider,
+        model=row.model,
+        current_version=row.current_version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+def _version(row: PlanVersionRow) -> VersionInfo:
+    return VersionInfo(
+        number=row.number,
+        created_at=row.created_at,
+        source=row.source,
+        reason=row.reason,
+        restored_from=row.restored_from,
+        size_bytes=row.size_bytes,
+        content_hash=row.content_hash,
+    )
+
+
+class Service:
+    """One local store, opened (and migrated) once; safe to share across threads."""
+
+    def __init__(self, home: str | Path | None = None, max_clubs: int | None = None) -> None:
+        self.home = paths.user_home(home)
+        self.max_clubs = max_clubs
+        try:
+            self.db = Database(paths.database_path(self.home))
+        except StoreError as error:
+            raise ServiceError(*error.messages, code="store") from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- clubs -------------------------------------------------------------------
+
+    @staticmethod
+    def validate_club_file(path: Path) -> ClubProfile:
+        """Raises ``DomainValidationError`` listing every problem of the file."""
+        return load_club_file(path)
+
+    def club_count(self) -> int:
+        with self.db.read() as session:
+            return repo.count_clubs(session)
+
+    # --- library -------------------------------------------------------------------
+
+    def list_plans(
+        self,
+        search: str | None = None,
+        sport: str | None = None,
+        status: PlanStatus | None = None,
+        trash: bool = False,
+        sort: SortKey = SortKey.UPDATED,
+        descending: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> LibraryPage:
+        spec = PlanQuery(search, sport, status, trash, sort, descending, limit, offset)
+        with self.db.read() as session:
+            rows = [_summary(row) for row in repo.list_plans(session, spec)]
+            total = repo.count_plans(session, spec) if len(rows) == limit or offset else len(rows)
+        return LibraryPage(rows, total)
+
+    def sports(self) -> list[str]:
+        with self.db.read() as session:
+            return repo.sports(session)
+
+    # --- plans -----------------------------------------------------------------------
+
+    def save_new_plan(
+        self, plan: Plan, source: VersionSource = VersionSource.GENERATED, reason: str = ""
+    ) -> PlanSummary:
+        with self.db.write() as session:
+            self._check_club_limit(session, plan)
+            row = repo.create_plan(session, plan, source, reason)
+            return _summary(row)
+
+    def save_version(
+        self,
+        plan_id: int,
+        plan: Plan,
+        reason: str = "",
+        source: VersionSource = VersionSource.EDITED,
+        expected_version: int | None = None,
+    ) -> VersionInfo:
+        """Save an edit as a new version.
+
+        ``expected_version`` guards against two windows editing the same plan:
+        a save based on an old version is refused instead of hiding the other edit.
+        """
+        with self.db.write() as session:
+            row = self._row(session, plan_id)
+            if expected_version is not None and row.current_version != expected_version:
+                raise ServiceError(
+                    f"Il piano {plan_id} è stato modificato altrove (ora alla versione "
+                    f"{row.current_version}): ricaricatelo prima di salvare.",
+                    f"Plan {plan_id} was changed elsewhere (now at version "
+                    f"{row.current_version}): reload it before saving.",
+                    "conflict",
+                )
+            if plan.uid != row.uid:
+                plan = plan.model_copy(update={"uid": row.uid})
+            return _version(repo.add_version(session, row, plan, source, reason))
+
+    def get_plan(self, plan_id: int, version: int | None = None) -> PlanDocument:
+        with self.db.read() as session:
+            try:
+                row, version_row, plan = repo.load_plan(session, plan_id, version)
+            except repo.NotFound as missing:
+                raise PlanNotFound(
+                    plan_id, version if missing.what == "version" else None
+                ) from None
+            return PlanDocument(_summary(row), _version(version_row), plan)
+
+    def versions(self, plan_id: int) -> list[VersionInfo]:
+        with self.db.read() as session:
+            try:
+                return [_version(v) for v in repo.list_versions(session, plan_id)]
+            except repo.NotFound:
+                raise PlanNotFound(plan_id) from None
+
+    def restore_version(self, plan_id: int, number: int) -> VersionInfo:
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            try:
+                return _version(repo.restore_version(session, plan_id, number))
+            except repo.NotFound:
+                raise PlanNotFound(plan_id, number) from None
+
+    def set_status(self, plan_id: int, status: PlanStatus) -> PlanSummary:
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            return _summary(repo.set_status(session, plan_id, status))
+
+    def delete_plan(self, plan_id: int) -> PlanSummary:
+        """Move to the trash: nothing is lost until the trash is emptied."""
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            return _summary(repo.move_to_trash(session, plan_id))
+
+    def restore_plan(self, plan_id: int) -> PlanSummary:
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            return _summary(repo.restore_from_trash(session, plan_id))
+
+    def empty_trash(self, plan_ids: list[int] | None = None) -> int:
+        with self.db.write() as session:
+            return repo.empty_trash(session, plan_ids)
+
+    # --- files -------------------------------------------------------------------------
+
+    def import_plan_file(self, path: Path) -> tuple[PlanSummary, bool]:
+        """Import a plan JSON; returns (summary, created).
+
+        A plan already in the store (same ``uid``) gets the file as a new version
+        when its content differs, so importing twice never duplicates a plan.
+        """
+        plan = read_json_file(Plan, path)
+        return self.import_plan(plan, reason=path.name)
+
+    def import_plan_json(self, text: str, reason: str = "") -> tuple[PlanSummary, bool]:
+        return self.import_plan(parse_json(Plan, text, reason), reason)
+
+    def import_plan(self, plan: Plan, reason: str = "") -> tuple[PlanSummary, bool]:
+        with self.db.write() as session:
+            existing = repo.find_plan_by_uid(session, plan.uid)
+            if existing is None:
+                self._check_club_limit(session, plan)
+                row = repo.create_plan(session, plan, VersionSource.IMPORTED, reason)
+                return _summary(row), True
+            current = repo.version_json(session, existing.id)
+            if json.loads(current) != plan.model_dump(mode="json"):
+                repo.add_version(session, existing, plan, VersionSource.IMPORTED, reason)
+            if existing.deleted_at is not None:
+                repo.restore_from_trash(session, existing.id)
+            return _summary(existing), False
+
+    def export_plan_json(self, plan_id: int, version: int | None = None) -> str:
+        """The plan exactly as stored: importing it elsewhere gives the same plan."""
+        with self.db.read() as session:
+            try:
+                return repo.version_json(session, plan_id, version)
+            except repo.NotFound as missing:
+                raise PlanNotFound(
+                    plan_id, version if missing.what == "version" else None
+                ) from None
+
+    # --- notes ---------------------------------------------------------------------------
+
+    def add_note(self, plan_id: int, body: str, section: str | None = None) -> NoteInfo:
+        if not body.strip():
+            raise ServiceError("La nota è vuota.", "The note is empty.", "bad_input")
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            now = utcnow()
+            note = Note(
+                plan_id=plan_id, section=section, body=body.strip(), created_at=now, updated_at=now
+            )
+            session.add(note)
+            session.flush()
+            return NoteInfo(note.id, plan_id, section, note.body, now)
+
+    def notes(self, plan_id: int) -> list[NoteInfo]:
+        with self.db.read() as session:
+            rows = session.scalars(
+                select(Note).where(Note.plan_id == plan_id).order_by(Note.created_at)
+            )
+            return [NoteInfo(n.id, n.plan_id, n.section, n.body, n.created_at) for n in rows]
+
+    # --- knowledge -------------------------------------------------------------------------
+
+    def knowledge_examples(
+        self,
+        section: str,
+        sport: str,
+        size_band: str,
+        limit: int = 2,
+        exclude_plan_id: int | None = None,
+    ) -> list[KnowledgeExample]:
+        with self.db.read() as session:
+            hits = repo.knowledge_lookup(session, section, sport, size_band, limit, exclude_plan_id)
+            examples = []
+            for hit in hits:
+                content = repo.knowledge_content(session, hit)
+                if content is not None:
+                    examples.append(
+                        KnowledgeExample(
+                            hit.plan_id,
+                            hit.section,
+                            hit.approved,
+                            hit.sport,
+                            hit.size_band,
+                            hit.token_estimate,
+                            content,
+                        )
+                    )
+            return examples
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _row(self, session: Any, plan_id: int) -> PlanRow:
+        try:
+            return repo.get_plan_row(session, plan_id)
+        except repo.NotFound:
+            raise PlanNotFound(plan_id) from None
+
+    def _check_club_limit(self, session: Any, plan: Plan) -> None:
+        if self.max_clubs is None:
+            return
+        identity = plan.club.identity
+        if repo.find_club(session, identity.name, identity.city) is None:
+            if repo.count_clubs(session) >= self.max_clubs:
+                raise ClubLimitReached(self.max_clubs)
+
+
+__all__ = [
+    "ClubLimitReached",
+    "DomainValidationError",
+    "KnowledgeExample",
+    "LibraryPage",
+    "NoteInfo",
+    "PlanDocument",
+    "PlanNotFound",
+    "PlanSummary",
+    "Service",
+    "ServiceError",
+    "SortKey",
+    "VersionInfo",
+    "VersionSource",
+]
