@@ -406,9 +406,9 @@ class Service:
         if self.max_clubs is None:
             return
         identity = plan.club.identity
-        if repo.find_club(session, identity.name, identity.city) is None:
-            if repo.count_clubs(session) >= self.max_clubs:
-                raise ClubLimitReached(self.max_clubs)
+        known = repo.find_club(session, identity.name, identity.city) is not None
+        if not known and repo.count_clubs(session) >= self.max_clubs:
+            raise ClubLimitReached(self.max_clubs)
 
 
 __all__ = [

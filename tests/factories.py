@@ -31,13 +31,53 @@ from engine.domain.sourced import SourcedValue
 from engine.paths import resource_path
 
 EXAMPLES = resource_path("examples")
-WORDS = (
-    "settore giovanile allenatori qualificati reclutamento scuole fidelizzazione famiglie "
-    "impianto spogliatoi efficienza energetica volontari formazione sponsor comunicazione "
-    "social inclusione disabilità salute benessere ambiente raccolta differenziata tutela "
-    "minori safeguarding parità genere squadra femminile prima squadra metodologia campo "
-    "palestra piscina bilancio quote tesseramento eventi territorio comune bando regionale"
-).split()
+WORDS = [
+    "settore",
+    "giovanile",
+    "allenatori",
+    "qualificati",
+    "reclutamento",
+    "scuole",
+    "fidelizzazione",
+    "famiglie",
+    "impianto",
+    "spogliatoi",
+    "efficienza",
+    "energetica",
+    "volontari",
+    "formazione",
+    "sponsor",
+    "comunicazione",
+    "social",
+    "inclusione",
+    "disabilità",
+    "salute",
+    "benessere",
+    "ambiente",
+    "raccolta",
+    "differenziata",
+    "tutela",
+    "minori",
+    "safeguarding",
+    "parità",
+    "genere",
+    "squadra",
+    "femminile",
+    "prima",
+    "squadra",
+    "metodologia",
+    "campo",
+    "palestra",
+    "piscina",
+    "bilancio",
+    "quote",
+    "tesseramento",
+    "eventi",
+    "territorio",
+    "comune",
+    "bando",
+    "regionale",
+]
 
 
 def example_files() -> list[Path]:

@@ -99,6 +99,8 @@ def issues_from(error: ValidationError, root: type[BaseModel]) -> list[Issue]:
                 found.append(issue(loc + breach.path, breach.code, root, **breach.context))
             continue
         code = detail["type"]
+        if code == "string_too_short" and ctx.get("min_length") == 1:
+            code = "rf_blank"
         context = {**ctx, "found": _shown(detail.get("input")), "error": ctx.get("error", "")}
         if "expected" in ctx:
             context["expected_it"] = str(ctx["expected"]).replace(" or ", " o ")

@@ -342,6 +342,9 @@ def list_plans(session: Session, spec: PlanQuery) -> list[PlanRow]:
         SortKey.CLUB: PlanRow.club_name_key,
     }[spec.sort]
     order = column.desc() if spec.descending else column.asc()
+    if spec.trash:
+        # The trash reads like a bin: most recently deleted first, whatever the sort key.
+        order = PlanRow.deleted_at.desc()
     query = _filtered(select(PlanRow), spec).order_by(order, PlanRow.id.desc())
     return list(session.scalars(query.limit(spec.limit).offset(spec.offset)))
 

@@ -1,0 +1,370 @@
+"""The headless commands of ``rooting-future`` (``desktop.launcher`` opens the app without one).
+
+Exit codes: 0 success, 1 a problem the store or licence reports, 2 bad input
+(an invalid file, an unknown plan or version). Users never see a traceback:
+unexpected errors are logged to the data folder and summarised in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from engine import paths
+from engine.domain import DomainValidationError, PlanStatus
+from engine.logs import configure_logging
+from engine.service import PlanDocument, Service, ServiceError
+from engine.storage.plans import SortKey
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
+
+log = logging.getLogger("rooting_future.cli")
+
+
+class Console:
+    """Where a command writes, in the user's language."""
+
+    def __init__(self, language: str, out: TextIO, err: TextIO) -> None:
+        self.language = language
+        self.out = out
+        self.err = err
+
+    def say(self, it: str, en: str) -> None:
+        print(it if self.language == "it" else en, file=self.out)
+
+    def warn(self, it: str, en: str) -> None:
+        print(it if self.language == "it" else en, file=self.err)
+
+    def json(self, data: object) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str), file=self.out)
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", metavar="DIR", help="data folder (default: the user data folder)")
+    common.add_argument(
+        "--language", choices=("it", "en"), help="language of messages (default: it)"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="rooting-future",
+        description="Piani strategici triennali per società sportive / "
+        "Three-season strategic plans for sports clubs. Without a command: the desktop app.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    club = commands.add_parser("club", help="club profile files", parents=[common])
+    club_commands = club.add_subparsers(dest="club_command", metavar="ACTION", required=True)
+    validate = club_commands.add_parser(
+        "validate", help="check a club file and list every problem", parents=[common]
+    )
+    validate.add_argument("file", type=Path)
+    validate.add_argument("--json", action="store_true", help="machine-readable output")
+
+    listing = commands.add_parser("list", help="plans in the local store", parents=[common])
+    listing.add_argument("--search", metavar="Q", help="full-text search (club, titles, text)")
+    listing.add_argument("--sport", metavar="S")
+    listing.add_argument("--status", choices=[s.value for s in PlanStatus])
+    listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    listing.add_argument("--sort", choices=[s.value for s in SortKey], default="updated")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--offset", type=int, default=0)
+    listing.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="one plan", parents=[common])
+    show.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    show.add_argument("--version", type=int, metavar="N")
+    show.add_argument("--json", action="store_true", help="the whole plan as JSON")
+
+    versions = commands.add_parser("versions", help="a plan's version history", parents=[common])
+    versions.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    versions.add_argument("--json", action="store_true")
+
+    for name, text in (("delete", "move a plan to the trash"), ("restore", "bring it back")):
+        sub = commands.add_parser(name, help=text, parents=[common])
+        sub.add_argument("plan_id", type=int, metavar="PLAN_ID")
+
+    restore_version = commands.add_parser(
+        "restore-version", help="make an old version current again", parents=[common]
+    )
+    restore_version.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    restore_version.add_argument("version", type=int, metavar="N")
+
+    empty = commands.add_parser(
+        "empty-trash", help="delete trashed plans for good", parents=[common]
+    )
+    empty.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    importer = commands.add_parser("import-plan", help="import a plan JSON file", parents=[common])
+    importer.add_argument("file", type=Path)
+
+    exporter = commands.add_parser("export-json", help="write a plan as JSON", parents=[common])
+    exporter.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    exporter.add_argument("--version", type=int, metavar="N")
+    exporter.add_argument("--out", type=Path, metavar="FILE", help="default: standard output")
+
+    return parser
+
+
+# --- commands ------------------------------------------------------------------------
+
+
+def cmd_club_validate(args: argparse.Namespace, console: Console) -> int:
+    try:
+        club = Service.validate_club_file(args.file)
+    except DomainValidationError as error:
+        if args.json:
+            console.json({"valid": False, "issues": [i.as_dict() for i in error.issues]})
+        else:
+            print(error.render(console.language), file=console.err)
+        return EXIT_BAD_INPUT
+    if args.json:
+        console.json({"valid": True, "club": club.name, "size_band": club.size_band().value})
+    else:
+        members = club.members_total()
+        shown = members if members is not None else "?"
+        console.say(
+            f"{club.name}: file valido ({shown} tesserati).",
+            f"{club.name}: valid file ({shown} members).",
+        )
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, console: Console, service: Service) -> int:
+    page = service.list_plans(
+        search=args.search,
+        sport=args.sport,
+        status=PlanStatus(args.status) if args.status else None,
+        trash=args.trash,
+        sort=SortKey(args.sort),
+        descending=args.sort != SortKey.CLUB.value,
+        limit=max(1, min(args.limit, 1000)),
+        offset=max(0, args.offset),
+    )
+    if args.json:
+        console.json({"total": page.total, "plans": [row.as_dict() for row in page.rows]})
+        return EXIT_OK
+    if not page.rows:
+        console.say("Nessun piano trovato.", "No plans found.")
+        return EXIT_OK
+    for row in page.rows:
+        edited = row.updated_at.strftime("%Y-%m-%d %H:%M")
+        print(
+            f"{row.id:>6}  {row.club_name[:40]:<40}  {row.sport[:14]:<14}  {row.seasons:<17}  "
+            f"v{row.current_version:<3} {row.status:<8}  {edited}",
+            file=console.out,
+        )
+    console.say(
+        f"{len(page.rows)} di {page.total} piani.", f"{len(page.rows)} of {page.total} plans."
+    )
+    return EXIT_OK
+
+
+def _print_plan(document: PlanDocument, console: Console) -> None:
+    plan, summary, version = document.plan, document.summary, document.version
+    lang = console.language
+    console.say(
+        f"{plan.title}\n{plan.club.name} - stagioni {plan.seasons_label} - versione "
+        f"{version.number} di {summary.current_version} ({version.source}) - {summary.status}",
+        f"{plan.title}\n{plan.club.name} - seasons {plan.seasons_label} - version "
+        f"{version.number} of {summary.current_version} ({version.source}) - {summary.status}",
+    )
+    generator = plan.generation.provider + (
+        f" / {plan.generation.model}" if plan.generation.model else ""
+    )
+    console.say(f"Generato con: {generator}", f"Generated with: {generator}")
+    if plan.executive_summary.vision:
+        console.say(
+            f"\nVisione: {plan.executive_summary.vision}",
+            f"\nVision: {plan.executive_summary.vision}",
+        )
+    for section in plan.areas:
+        print(f"\n{section.area.label(lang)} [{section.status.value}]", file=console.out)
+        for objective in section.objectives:
+            print(
+                f"  {objective.code:<4} P{objective.priority}  {objective.title}", file=console.out
+            )
+    pending = plan.failed_sections()
+    if pending:
+        console.say(
+            f"\nSezioni da completare: {', '.join(pending)}",
+            f"\nSections to complete: {', '.join(pending)}",
+        )
+    if plan.warnings:
+        console.say(f"\nAvvisi ({len(plan.warnings)}):", f"\nWarnings ({len(plan.warnings)}):")
+        for warning in plan.warnings:
+            print(f"  - {warning.message}", file=console.out)
+    if plan.data_gaps:
+        console.say(
+            f"\nDati da acquisire: {len(plan.data_gaps)}",
+            f"\nData to collect: {len(plan.data_gaps)}",
+        )
+
+
+def cmd_show(args: argparse.Namespace, console: Console, service: Service) -> int:
+    if args.json:
+        print(service.export_plan_json(args.plan_id, args.version), file=console.out)
+        return EXIT_OK
+    _print_plan(service.get_plan(args.plan_id, args.version), console)
+    return EXIT_OK
+
+
+def cmd_versions(args: argparse.Namespace, console: Console, service: Service) -> int:
+    versions = service.versions(args.plan_id)
+    if args.json:
+        console.json([v.as_dict() for v in versions])
+        return EXIT_OK
+    for version in versions:
+        when = version.created_at.strftime("%Y-%m-%d %H:%M:%S")
+        note = f"  {version.reason}" if version.reason else ""
+        print(
+            f"v{version.number:<4} {when}  {version.source:<9} {version.size_bytes:>8} B{note}",
+            file=console.out,
+        )
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace, console: Console, service: Service) -> int:
+    summary = service.delete_plan(args.plan_id)
+    console.say(
+        f"Piano {summary.id} ({summary.club_name}) spostato nel cestino: "
+        f"'rooting-future restore {summary.id}' lo ripristina.",
+        f"Plan {summary.id} ({summary.club_name}) moved to the trash: "
+        f"'rooting-future restore {summary.id}' brings it back.",
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, console: Console, service: Service) -> int:
+    summary = service.restore_plan(args.plan_id)
+    console.say(f"Piano {summary.id} ripristinato.", f"Plan {summary.id} restored.")
+    return EXIT_OK
+
+
+def cmd_restore_version(args: argparse.Namespace, console: Console, service: Service) -> int:
+    version = service.restore_version(args.plan_id, args.version)
+    console.say(
+        f"La versione {args.version} è ora la versione corrente {version.number}.",
+        f"Version {args.version} is now current version {version.number}.",
+    )
+    return EXIT_OK
+
+
+def cmd_empty_trash(args: argparse.Namespace, console: Console, service: Service) -> int:
+    waiting = service.list_plans(trash=True, limit=1).total
+    if waiting == 0:
+        console.say("Il cestino è vuoto.", "The trash is empty.")
+        return EXIT_OK
+    if not args.yes:
+        console.warn(
+            f"{waiting} piani verranno eliminati per sempre: ripetete con --yes per confermare.",
+            f"{waiting} plans will be deleted for good: repeat with --yes to confirm.",
+        )
+        return EXIT_BAD_INPUT
+    removed = service.empty_trash()
+    console.say(f"{removed} piani eliminati per sempre.", f"{removed} plans deleted for good.")
+    return EXIT_OK
+
+
+def cmd_import_plan(args: argparse.Namespace, console: Console, service: Service) -> int:
+    summary, created = service.import_plan_file(args.file)
+    if created:
+        console.say(
+            f"Piano importato con numero {summary.id}.", f"Plan imported as number {summary.id}."
+        )
+    else:
+        console.say(
+            f"Il piano esisteva già (numero {summary.id}): il file è ora la sua versione corrente "
+            "se era diverso.",
+            f"The plan already existed (number {summary.id}): the file is now its current "
+            "version if it differed.",
+        )
+    print(summary.id, file=console.out)
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace, console: Console, service: Service) -> int:
+    text = service.export_plan_json(args.plan_id, args.version)
+    if args.out is None:
+        print(text, file=console.out)
+        return EXIT_OK
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    console.say(f"Piano scritto in {args.out}", f"Plan written to {args.out}")
+    return EXIT_OK
+
+
+STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "versions": cmd_versions,
+    "delete": cmd_delete,
+    "restore": cmd_restore,
+    "restore-version": cmd_restore_version,
+    "empty-trash": cmd_empty_trash,
+    "import-plan": cmd_import_plan,
+    "export-json": cmd_export_json,
+}
+
+
+def run(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run one command; returns its exit code (``main`` exits with it)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) and EXIT_BAD_INPUT
+    language = args.language or os.environ.get(LANGUAGE_ENV, "it")
+    console = Console(language if language in ("it", "en") else "it", out, err)
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_OK
+    home = paths.user_home(args.home)
+    log_file = configure_logging(home)
+    try:
+        if args.command == "club":
+            return cmd_club_validate(args, console)
+        service = Service(home)
+        try:
+            return STORE_COMMANDS[args.command](args, console, service)
+        finally:
+            service.close()
+    except DomainValidationError as error:
+        print(error.render(console.language), file=err)
+        return EXIT_BAD_INPUT
+    except ServiceError as error:
+        print(error.message(console.language), file=err)
+        return (
+            EXIT_BAD_INPUT if error.code in ("not_found", "bad_input", "conflict") else EXIT_PROBLEM
+        )
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        console.warn(
+            f"Errore inatteso: i dettagli sono nel file di log {log_file}",
+            f"Unexpected error: details are in the log file {log_file}",
+        )
+        return EXIT_PROBLEM
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""Shared fixtures: an isolated data folder per test and a service on it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from engine.service import Service
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("ROOTING_FUTURE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def service(home: Path) -> Iterator[Service]:
+    svc = Service(home)
+    yield svc
+    svc.close()

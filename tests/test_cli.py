@@ -1,0 +1,161 @@
+"""The headless CLI, run in-process the way a user types it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.cli import run
+from engine.service import Service
+from tests.factories import EXAMPLES, make_plan
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def stored(home: Path) -> dict[str, int]:
+    service = Service(home)
+    try:
+        football = service.save_new_plan(make_plan(seed=1)).id
+        other = service.save_new_plan(make_plan(seed=2, club_name="Polisportiva Aurora")).id
+        return {"football": football, "other": other}
+    finally:
+        service.close()
+
+
+def test_club_validate_accepts_a_good_file(home: Path) -> None:
+    code, out, _ = cli("club", "validate", str(EXAMPLES / "pallavolo-ssd.json"))
+    assert code == 0
+    assert "Adriatica Volley" in out and "valido" in out
+
+
+def test_club_validate_lists_every_problem_and_exits_2(home: Path, tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "pallavolo-ssd.json").read_text("utf-8"))
+    data["identity"]["province"] = "Pesaro"
+    data["revenue"]["events"] = -5
+    bad = tmp_path / "club.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = cli("club", "validate", str(bad))
+    assert code == 2
+    assert "Provincia (sigla)" in err and "Entrate (EUR/anno) › Eventi" in err
+    code, _, err = cli("club", "validate", str(bad), "--language", "en")
+    assert "Province (code)" in err and "Revenue (EUR/year) › Events" in err
+    code, out, _ = cli("club", "validate", str(bad), "--json")
+    issues = json.loads(out)["issues"]
+    assert {i["path"] for i in issues} == {"identity.province", "revenue.events"}
+
+
+def test_missing_file_is_a_message_not_a_traceback(home: Path) -> None:
+    code, _, err = cli("club", "validate", "/nowhere/club.json")
+    assert code == 2
+    assert "club.json" in err and "Traceback" not in err
+
+
+def test_list_search_and_sport(home: Path, stored: dict[str, int]) -> None:
+    code, out, _ = cli("list")
+    assert code == 0 and "ASD Virtus Seregno Calcio" in out and "Polisportiva Aurora" in out
+    code, out, _ = cli("list", "--search", "aurora", "--json")
+    data = json.loads(out)
+    assert data["total"] == 1 and data["plans"][0]["id"] == stored["other"]
+    code, out, _ = cli("list", "--sport", "pallavolo")
+    assert code == 0 and "Nessun piano" in out
+
+
+def test_show_versions_delete_restore(home: Path, stored: dict[str, int]) -> None:
+    plan_id = str(stored["football"])
+    code, out, _ = cli("show", plan_id)
+    assert code == 0 and "SP1" in out and "SO7" in out
+    code, out, _ = cli("show", plan_id, "--json")
+    assert json.loads(out)["uid"]
+    code, out, _ = cli("versions", plan_id, "--json")
+    assert [v["number"] for v in json.loads(out)] == [1]
+    assert cli("delete", plan_id)[0] == 0
+    assert "Virtus" not in cli("list")[1]
+    assert "Virtus" in cli("list", "--trash")[1]
+    assert cli("restore", plan_id)[0] == 0
+    assert "Virtus" in cli("list")[1]
+
+
+def test_unknown_plan_exits_2_with_a_hint(home: Path, stored: dict[str, int]) -> None:
+    code, _, err = cli("show", "4242")
+    assert code == 2 and "rooting-future list" in err
+    code, _, err = cli("show", str(stored["football"]), "--version", "9")
+    assert code == 2 and "versione 9" in err
+
+
+def test_export_then_import_into_another_home(
+    home: Path, stored: dict[str, int], tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "plan.json"
+    assert cli("export-json", str(stored["football"]), "--out", str(target))[0] == 0
+    other_home = tmp_path / "other"
+    code, out, _ = cli("import-plan", str(target), "--home", str(other_home))
+    assert code == 0
+    new_id = out.strip().splitlines()[-1]
+    code, out, _ = cli("show", new_id, "--json", "--home", str(other_home))
+    assert json.loads(out) == json.loads(target.read_text("utf-8"))
+
+
+def test_import_of_a_broken_plan_exits_2(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "plan.json"
+    bad.write_text('{"title": "x"}', encoding="utf-8")
+    code, _, err = cli("import-plan", str(bad))
+    assert code == 2 and "club" in err
+
+
+def test_empty_trash_asks_for_confirmation(home: Path, stored: dict[str, int]) -> None:
+    cli("delete", str(stored["other"]))
+    code, _, err = cli("empty-trash")
+    assert code == 2 and "--yes" in err
+    assert cli("empty-trash", "--yes")[0] == 0
+    assert "Nessun piano" in cli("list", "--trash")[1]
+
+
+def test_restore_version_command(home: Path, stored: dict[str, int]) -> None:
+    plan_id = stored["football"]
+    service = Service(home)
+    try:
+        plan = service.get_plan(plan_id).plan
+        service.save_version(plan_id, plan.model_copy(update={"title": "Cambiato"}))
+    finally:
+        service.close()
+    code, out, _ = cli("restore-version", str(plan_id), "1")
+    assert code == 0 and "3" in out
+    assert "Piano strategico" in cli("show", str(plan_id))[1]
+
+
+def test_entry_point_runs_as_a_program(home: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "engine.cli", "list", "--home", str(home), "--language", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No plans found" in result.stdout
+
+
+def test_unexpected_errors_are_logged_not_shown(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_key = "AI" + "za" + "x" * 35
+
+    def explode(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError(f"boom with secret {fake_key}")
+
+    monkeypatch.setattr(Service, "list_plans", explode)
+    code, _, err = cli("list")
+    assert code == 1
+    assert "log" in err and "Traceback" not in err and "boom" not in err
+    log_text = (home / "logs" / "rooting-future.log").read_text("utf-8")
+    assert "RuntimeError" in log_text and "AIza" not in log_text
