@@ -29,7 +29,7 @@ class LibraryModel(QAbstractTableModel):
         self._service = service
         self._language = language
         self._rows: list[PlanSummary] = []
-        self._total = 0
+        self._has_more = False
         self._search: str | None = None
 
     def reload(self, search: str | None = None) -> None:
@@ -37,7 +37,7 @@ class LibraryModel(QAbstractTableModel):
         self._search = search or None
         page = self._service.list_plans(search=self._search, limit=PAGE_SIZE)
         self._rows = page.rows
-        self._total = page.total
+        self._has_more = page.has_more
         self.endResetModel()
 
     def plan_at(self, row: int) -> PlanSummary:
@@ -50,14 +50,14 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._has_more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         page = self._service.list_plans(
             search=self._search, limit=PAGE_SIZE, offset=len(self._rows)
         )
+        self._has_more = page.has_more
         if not page.rows:
-            self._total = len(self._rows)
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)

@@ -152,6 +152,7 @@ def cmd_list(args: argparse.Namespace, console: Console, service: Service) -> in
         descending=args.sort != SortKey.CLUB.value,
         limit=max(1, min(args.limit, 1000)),
         offset=max(0, args.offset),
+        with_total=True,
     )
     if args.json:
         console.json({"total": page.total, "plans": [row.as_dict() for row in page.rows]})
@@ -263,7 +264,7 @@ def cmd_restore_version(args: argparse.Namespace, console: Console, service: Ser
 
 
 def cmd_empty_trash(args: argparse.Namespace, console: Console, service: Service) -> int:
-    waiting = service.list_plans(trash=True, limit=1).total
+    waiting = service.list_plans(trash=True, limit=1, with_total=True).total or 0
     if waiting == 0:
         console.say("Il cestino è vuoto.", "The trash is empty.")
         return EXIT_OK

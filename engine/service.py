@@ -141,7 +141,8 @@ class KnowledgeExample:
 @dataclass(frozen=True)
 class LibraryPage:
     rows: list[PlanSummary]
-    total: int
+    has_more: bool
+    total: int | None  # None unless asked for: counting every match costs more than a page
 
 
 def _summary(row: PlanRow) -> PlanSummary:
@@ -212,12 +213,17 @@ class Service:
         descending: bool = True,
         limit: int = 50,
         offset: int = 0,
+        with_total: bool = False,
     ) -> LibraryPage:
-        spec = PlanQuery(search, sport, status, trash, sort, descending, limit, offset)
+        spec = PlanQuery(search, sport, status, trash, sort, descending, limit + 1, offset)
         with self.db.read() as session:
             rows = [_summary(row) for row in repo.list_plans(session, spec)]
-            total = repo.count_plans(session, spec) if len(rows) == limit or offset else len(rows)
-        return LibraryPage(rows, total)
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            total = None
+            if with_total:
+                total = offset + len(rows) if not has_more else repo.count_plans(session, spec)
+        return LibraryPage(rows, has_more, total)
 
     def sports(self) -> list[str]:
         with self.db.read() as session:

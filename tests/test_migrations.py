@@ -116,7 +116,7 @@ def test_upgrade_from_previous_revision_keeps_every_row(home: Path) -> None:
         for plan_id in ids:
             assert service.get_plan(plan_id).plan.title.startswith("Piano strategico")
         # the new revision's features work on old rows
-        assert service.list_plans(search="seregno").total == 2
+        assert service.list_plans(search="seregno", with_total=True).total == 2
         examples = service.knowledge_examples("sports", "calcio", "medium")
         assert next(e.plan_id for e in examples) == 2 and examples[0].approved
         service.set_status(1, PlanStatus.APPROVED)

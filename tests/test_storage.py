@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from engine.domain import PlanStatus
 from engine.domain.plan import SectionStatus
@@ -89,7 +90,7 @@ def test_trash_hides_restores_and_empties(service: Service) -> None:
 
     service.delete_plan(gone)
     assert service.empty_trash() == 1
-    assert service.list_plans(trash=True).total == 0
+    assert service.list_plans(trash=True, with_total=True).total == 0
     with pytest.raises(PlanNotFound):
         service.get_plan(gone)
     assert service.club_count() == 1  # the club had no other plan
@@ -101,20 +102,42 @@ def test_full_text_search_finds_club_names_and_plan_text(service: Service) -> No
     volley = service.save_new_plan(make_plan(example_club("pallavolo-ssd"), seed=2)).id
     assert [p.id for p in service.list_plans(search="adriatica").rows] == [volley]
     assert [p.id for p in service.list_plans(search="Seregno").rows] == [football]
-    assert [p.id for p in service.list_plans(search="seregn").rows] == [football]  # prefix
-    assert service.list_plans(search="società").total == 2  # accents folded, in club text
-    assert service.list_plans(search="societa").total == 2
-    assert service.list_plans(search="settore giovanile").total == 2
-    assert service.list_plans(search="nessuna-parola-così").total == 0
+    assert [p.id for p in service.list_plans(search="seregn").rows] == [football]  # typing
+    assert [p.id for p in service.list_plans(search="virtus seregn").rows] == [football]
+    assert (
+        service.list_plans(search="società", with_total=True).total == 2
+    )  # accents folded, in club text
+    assert service.list_plans(search="societa", with_total=True).total == 2
+    assert service.list_plans(search="settore giovanile", with_total=True).total == 2
+    assert service.list_plans(search="nessuna-parola-così", with_total=True).total == 0
     for hostile in ('"', "AND OR NOT", "*", "a:b", "(", "NEAR(x"):
         service.list_plans(search=hostile)  # user input is never FTS syntax
 
 
 def test_search_follows_the_current_version(service: Service) -> None:
-    plan = make_plan(seed=1)
+    plan = make_plan(seed=1).model_copy(update={"title": "Piano Quokka"})
     plan_id = service.save_new_plan(plan).id
+    assert service.list_plans(search="quokka", with_total=True).total == 1
     service.save_version(plan_id, plan.model_copy(update={"title": "Zanzibar programma"}))
     assert [p.id for p in service.list_plans(search="zanzibar").rows] == [plan_id]
+    assert (
+        service.list_plans(search="quokka", with_total=True).total == 0
+    )  # the old text is forgotten
+    service.restore_version(plan_id, 1)
+    assert service.list_plans(search="quokka", with_total=True).total == 1
+    assert service.list_plans(search="zanzibar", with_total=True).total == 0
+
+
+def test_purged_plans_leave_no_trace_in_the_index(service: Service) -> None:
+    plan_id = service.save_new_plan(make_plan(seed=1, club_name="Club Ornitorinco")).id
+    service.delete_plan(plan_id)
+    assert service.list_plans(search="ornitorinco", trash=True, with_total=True).total == 1
+    service.empty_trash()
+    assert service.list_plans(search="ornitorinco", trash=True, with_total=True).total == 0
+    with service.db.write() as session:
+        session.execute(text("INSERT INTO plan_fts(plan_fts) VALUES ('integrity-check')"))
+    service.save_new_plan(make_plan(seed=2, club_name="Club Ornitorinco"))
+    assert service.list_plans(search="ornitorinco", with_total=True).total == 1
 
 
 def test_filters_and_sorting(service: Service) -> None:
@@ -127,8 +150,10 @@ def test_filters_and_sorting(service: Service) -> None:
     assert names == sorted(names, key=str.casefold)
     service.set_status(a, PlanStatus.APPROVED)
     assert [p.id for p in service.list_plans(status=PlanStatus.APPROVED).rows] == [a]
-    page = service.list_plans(limit=2)
-    assert len(page.rows) == 2 and page.total == 3
+    page = service.list_plans(limit=2, with_total=True)
+    assert len(page.rows) == 2 and page.total == 3 and page.has_more
+    last = service.list_plans(limit=2, offset=2)
+    assert len(last.rows) == 1 and not last.has_more and last.total is None
     assert service.sports() == ["calcio", "pallavolo"]
 
 
@@ -190,7 +215,7 @@ def test_club_limit_counts_clubs_not_plans(home: Path) -> None:
         with pytest.raises(ClubLimitReached) as caught:
             limited.save_new_plan(make_plan(example_club("nuoto-piscina-comunale-asd"), seed=4))
         assert "2" in caught.value.message("it")
-        assert limited.list_plans().total == 3  # nothing lost
+        assert limited.list_plans(with_total=True).total == 3  # nothing lost
     finally:
         limited.close()
 
@@ -238,7 +263,7 @@ def test_ten_threads_creating_plans_at_once(service: Service) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert service.list_plans().total == 10
+    assert service.list_plans(with_total=True).total == 10
     assert service.club_count() == 10
 
 

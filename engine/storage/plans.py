@@ -7,6 +7,7 @@ functions expect a session from ``Database.write()`` (which holds the lock).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,7 +18,15 @@ from sqlalchemy.orm import Session
 from engine.domain.plan import Plan, PlanStatus
 from engine.storage.knowledge import example_sections, section_content
 from engine.storage.models import Club, KnowledgeEntry, PlanRow, PlanVersionRow, utcnow
-from engine.storage.search_text import fts_query, pack, plan_search_text, unpack, unpack_text
+from engine.storage.search_text import (
+    FTS_DELETE,
+    FTS_INSERT,
+    fts_query,
+    pack,
+    search_document,
+    unpack,
+    unpack_text,
+)
 
 
 class VersionSource(StrEnum):
@@ -117,8 +126,11 @@ def add_version(
     restored_from: int | None = None,
 ) -> PlanVersionRow:
     """Append version N+1; the previous ones stay exactly as they were."""
-    document = plan.model_dump(mode="json")
     serialized = plan.model_dump_json()
+    document = json.loads(serialized)
+    previous = row.current_version
+    if previous:
+        _forget_in_search(session, row.id, previous)
     number = (
         session.scalar(
             select(func.max(PlanVersionRow.number)).where(PlanVersionRow.plan_id == row.id)
@@ -163,11 +175,13 @@ def _plan_columns(plan: Plan) -> dict[str, Any]:
 
 
 def _index_for_search(session: Session, row: PlanRow, document: dict[str, Any]) -> None:
-    session.execute(text("DELETE FROM plan_fts WHERE rowid = :id"), {"id": row.id})
-    session.execute(
-        text("INSERT INTO plan_fts(rowid, club_name, title, body) VALUES (:id, :c, :t, :b)"),
-        {"id": row.id, "c": row.club_name, "t": row.title, "b": plan_search_text(document)},
-    )
+    session.execute(text(FTS_INSERT), search_document(row.id, document))
+
+
+def _forget_in_search(session: Session, plan_id: int, number: int) -> None:
+    """Remove a version's words from the contentless index (it needs the same text back)."""
+    old = get_version_row(session, plan_id, number)
+    session.execute(text(FTS_DELETE), search_document(plan_id, unpack(old.content)))
 
 
 def _index_knowledge(
@@ -238,6 +252,8 @@ def empty_trash(session: Session, plan_ids: list[int] | None = None) -> int:
     ids = list(session.scalars(query))
     if not ids:
         return 0
+    for plan_id in ids:
+        _forget_in_search(session, plan_id, get_plan_row(session, plan_id).current_version)
     by_plan = {"ids": ids}
     for statement in (
         "DELETE FROM knowledge_entries WHERE plan_id IN :ids",
@@ -246,7 +262,6 @@ def empty_trash(session: Session, plan_ids: list[int] | None = None) -> int:
         "DELETE FROM agent_runs WHERE run_id IN "
         "(SELECT id FROM generation_runs WHERE plan_id IN :ids)",
         "DELETE FROM generation_runs WHERE plan_id IN :ids",
-        "DELETE FROM plan_fts WHERE rowid IN :ids",
         "DELETE FROM plans WHERE id IN :ids",
     ):
         session.execute(text(statement).bindparams(bindparam("ids", expanding=True)), by_plan)

@@ -12,9 +12,21 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+# Contentless (content='') and without positions (detail=none): the index holds only
+# which plans contain which words, so it costs a fraction of the plan text. We never
+# need phrase queries, snippets or highlights; deleting a row means handing FTS5 the
+# same values again (``search_document``), derived from the stored version.
 FTS_CREATE = (
     "CREATE VIRTUAL TABLE plan_fts USING fts5("
-    "club_name, title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    "club_name, title, body, content='', detail=none, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+FTS_INSERT = (
+    "INSERT INTO plan_fts(rowid, club_name, title, body) VALUES (:id, :club, :title, :body)"
+)
+FTS_DELETE = (
+    "INSERT INTO plan_fts(plan_fts, rowid, club_name, title, body) "
+    "VALUES ('delete', :id, :club, :title, :body)"
 )
 
 # Keys whose values are codes, enums or machine data: noise in a search index.
@@ -75,17 +87,34 @@ def _strings(value: Any, key: str = "") -> Iterator[str]:
 
 
 def plan_search_text(plan: dict[str, Any]) -> str:
-    """Every piece of prose in a plan (objectives, actions, KPIs, summary, club data)."""
+    """Every piece of prose in a plan (objectives, actions, KPIs, summary, club data).
+
+    Changing what this returns requires a migration that rebuilds ``plan_fts``
+    ('delete-all', then insert every plan): a contentless index can only
+    forget a row when given exactly the text it was built from.
+    """
     return "\n".join(s for s in _strings(plan) if s.strip())
 
 
-def fts_query(user_text: str) -> str | None:
-    """A safe FTS5 query from what a user typed: every word must match, as a prefix.
+def search_document(plan_id: int, plan: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of ``FTS_INSERT`` / ``FTS_DELETE`` for one plan version."""
+    return {
+        "id": plan_id,
+        "club": plan["club"]["identity"]["name"],
+        "title": plan["title"],
+        "body": plan_search_text(plan),
+    }
 
-    Quoting each token means user input can never be FTS syntax (no errors on
-    a stray quote, AND, or asterisk).
+
+def fts_query(user_text: str) -> str | None:
+    """A safe FTS5 query from what a user typed: every word must match.
+
+    The last word matches as a prefix (the user may still be typing it); the
+    others match whole, which keeps common-word queries cheap. Quoting each
+    token means input can never be FTS syntax (no errors on a stray quote,
+    AND, NEAR or asterisk).
     """
-    tokens = TOKEN.findall(user_text)
+    tokens = TOKEN.findall(user_text)[:12]
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens[:12])
+    return " ".join([*(f'"{t}"' for t in tokens[:-1]), f'"{tokens[-1]}"*'])

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from engine.storage.knowledge import example_sections
-from engine.storage.search_text import FTS_CREATE, plan_search_text, unpack
+from engine.storage.search_text import FTS_CREATE, FTS_INSERT, search_document, unpack
 
 revision = "0002"
 down_revision = "0001"
@@ -75,15 +75,13 @@ def upgrade() -> None:
     connection = op.get_bind()
     rows = connection.execute(
         sa.text(
-            "SELECT p.id, p.club_name, p.title, v.content, v.id, p.sport, p.size_band, "
+            "SELECT p.id, v.content, v.id, p.sport, p.size_band, "
             "p.status, p.updated_at, p.deleted_at FROM plans p "
             "JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.current_version"
         )
     )
     for (
         plan_id,
-        club_name,
-        title,
         content,
         version_id,
         sport,
@@ -93,13 +91,7 @@ def upgrade() -> None:
         deleted,
     ) in rows:
         document = unpack(content)
-        connection.execute(
-            sa.text(
-                "INSERT INTO plan_fts(rowid, club_name, title, body) "
-                "VALUES (:id, :club, :title, :body)"
-            ),
-            {"id": plan_id, "club": club_name, "title": title, "body": plan_search_text(document)},
-        )
+        connection.execute(sa.text(FTS_INSERT), search_document(plan_id, document))
         for section, tokens in [] if deleted else example_sections(document):
             connection.execute(
                 sa.text(
