@@ -1,0 +1,1 @@
+"""Language-model clients (Gemini, local OpenAI-compatible servers) behind one interface."""

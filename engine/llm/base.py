@@ -1,0 +1,124 @@
+"""The contract between the agents and any language-model back end.
+
+Agents build a ``CompletionRequest`` (system instruction, prompt, JSON schema
+of the section they need) and get a ``CompletionResult`` whose ``data`` is the
+parsed JSON object. Back ends know nothing of plans; the orchestrator knows
+nothing of HTTP. Failures a user can act on are ``LLMError`` with a kind the
+GUI can explain (bad key -> settings, quota -> wait, offline -> offline draft).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class ErrorKind(StrEnum):
+    AUTH = "auth"  # bad or missing API key
+    QUOTA = "quota"  # 429 after retries
+    UNAVAILABLE = "unavailable"  # 5xx storm, overloaded
+    NETWORK = "network"  # no connection, DNS, refused
+    TIMEOUT = "timeout"
+    MODEL = "model"  # unknown or retired model (404)
+    BLOCKED = "blocked"  # prompt blocked or answer withheld for safety
+    TRUNCATED = "truncated"  # MAX_TOKENS cut the answer
+    INVALID_OUTPUT = "invalid_output"  # not JSON / not the schema, even after repair
+    CANCELLED = "cancelled"
+    BAD_REQUEST = "bad_request"
+
+
+class LLMError(Exception):
+    """A failed completion, with what the user can do about it in both languages."""
+
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message_en: str,
+        message_it: str | None = None,
+        *,
+        retry_after_s: float | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.kind = kind
+        self.messages = (message_it or message_en, message_en)
+        self.retry_after_s = retry_after_s
+        self.status = status
+
+    def message(self, language: str = "it") -> str:
+        return self.messages[0 if language == "it" else 1]
+
+
+class CancelToken:
+    """Set by the orchestrator; back ends check it between chunks and before retries."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``; returns True (early) if cancelled meanwhile."""
+        return self._event.wait(seconds)
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    model: str
+    temperature: float = 0.4
+    max_output_tokens: int = 8192
+    timeout_s: float = 120.0
+
+
+@dataclass(frozen=True)
+class CompletionRequest:
+    agent: str  # e.g. "sports", "coordinator": for logs, events and the cache key
+    system: str
+    prompt: str
+    schema: dict[str, Any]  # a standard (lower-case) JSON Schema of the expected object
+    settings: GenerationSettings
+    use_cache: bool = True  # "regenerate" passes False
+
+
+@dataclass
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    thinking_tokens: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.input_tokens + self.output_tokens + self.thinking_tokens
+
+
+@dataclass
+class CompletionResult:
+    data: dict[str, Any]  # the parsed, schema-checked JSON object
+    text: str  # the raw text as received (after streaming)
+    usage: Usage = field(default_factory=Usage)
+    model_version: str | None = None
+    finish_reason: str | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. "repaired malformed JSON"
+    cached: bool = False
+    attempts: int = 1
+
+
+TextSink = Callable[[str], None]  # receives streamed text chunks as they arrive
+
+
+class LLMClient(Protocol):
+    """What an agent calls. Implementations must be safe to call from pool threads."""
+
+    name: str  # "gemini" | "local"
+
+    def complete(
+        self, request: CompletionRequest, on_text: TextSink | None, cancel: CancelToken
+    ) -> CompletionResult: ...
