@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from engine import paths
+from engine.licence import banner, current_licence
 from engine.logs import configure_logging
 from engine.service import Service, ServiceError
 
@@ -20,12 +21,13 @@ def main(home: str | Path | None = None, language: str = "it") -> int:
     app.setApplicationName(paths.APP_NAME)
     data_home = paths.user_home(home)
     configure_logging(data_home)
+    licence = current_licence(data_home)
     try:
-        service = Service(data_home)
+        service = Service(data_home, max_clubs=licence.max_clubs)
     except ServiceError as error:
         QMessageBox.critical(None, "Rooting Future", error.message(language))
         return 1
-    window = MainWindow(service, language)
+    window = MainWindow(service, language, banner(licence, language))
     window.show()
     try:
         return app.exec()

@@ -17,7 +17,9 @@ from engine.service import Service
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: Service, language: str = "it") -> None:
+    def __init__(
+        self, service: Service, language: str = "it", licence_notice: str | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Rooting Future")
         self.resize(1100, 700)
@@ -40,7 +42,12 @@ class MainWindow(QMainWindow):
             else "No plans yet: create the first with 'rooting-future plan' or from the menu.",
             self,
         )
+        self.licence_banner = QLabel(licence_notice or "", self)
+        self.licence_banner.setWordWrap(True)
+        self.licence_banner.setObjectName("licenceBanner")
+        self.licence_banner.setVisible(bool(licence_notice))
         layout = QVBoxLayout()
+        layout.addWidget(self.licence_banner)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)

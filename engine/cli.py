@@ -18,9 +18,11 @@ from typing import TextIO
 
 from engine import paths
 from engine.domain import DomainValidationError, PlanStatus
+from engine.licence import banner, current_licence, trusted_keys_path
 from engine.logs import configure_logging
 from engine.service import PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
+from licensing.cli import add_licence_parser, run_licence_command
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--version", type=int, metavar="N")
     exporter.add_argument("--out", type=Path, metavar="FILE", help="default: standard output")
 
+    add_licence_parser(commands, parents=[common])
     return parser
 
 
@@ -341,7 +344,13 @@ def run(
     try:
         if args.command == "club":
             return cmd_club_validate(args, console)
-        service = Service(home)
+        if args.command == "licence":
+            return run_licence_command(args, home, trusted_keys_path(), out)
+        licence = current_licence(home)
+        notice = banner(licence, console.language)
+        if notice:
+            print(notice, file=err)
+        service = Service(home, max_clubs=licence.max_clubs)
         try:
             return STORE_COMMANDS[args.command](args, console, service)
         finally:

@@ -159,3 +159,35 @@ def test_unexpected_errors_are_logged_not_shown(
     assert "log" in err and "Traceback" not in err and "boom" not in err
     log_text = (home / "logs" / "rooting-future.log").read_text("utf-8")
     assert "RuntimeError" in log_text and "AIza" not in log_text
+
+
+def test_evaluation_mode_is_announced_and_limits_clubs(home: Path, tmp_path: Path) -> None:
+    """No licence: every command works, a banner says so, and a third club is refused."""
+    from tests.factories import example_club
+
+    files = []
+    for n, name in enumerate(
+        ["calcio-giovanile-asd", "pallavolo-ssd", "nuoto-piscina-comunale-asd"]
+    ):
+        path = tmp_path / f"{name}.json"
+        path.write_text(make_plan(example_club(name), seed=n).model_dump_json(), encoding="utf-8")
+        files.append(path)
+    code, _, err = cli("import-plan", str(files[0]))
+    assert code == 0 and "valutazione" in err
+    assert cli("import-plan", str(files[1]))[0] == 0
+    code, _, err = cli("import-plan", str(files[2]))
+    assert code == 1 and "al massimo 2 società" in err
+    code, out, _ = cli("list", "--json")
+    assert len(json.loads(out)["plans"]) == 2  # nothing lost, nothing half-imported
+
+
+def test_licence_commands_are_wired(home: Path) -> None:
+    code, out, _ = cli("licence", "status", "--json")
+    assert code == 1  # no licence: a licence problem, not a crash
+    assert json.loads(out)["status"] == "missing"
+    code, out, err = cli("licence", "fingerprint")
+    machine_ids = [Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id")]
+    if any(p.exists() and p.read_text().strip() for p in machine_ids):
+        assert code == 0 and "v1:" in out
+    else:  # a container without a machine id: its own clear status, not a crash
+        assert code != 0 and "Traceback" not in out + err

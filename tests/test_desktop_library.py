@@ -50,3 +50,11 @@ def test_library_loads_lazily(qtbot, service: Service) -> None:
         assert model.rowCount() == 5
     finally:
         library_model.PAGE_SIZE = original
+
+
+def test_evaluation_banner_shows_in_the_window(qtbot, service: Service) -> None:
+    window = MainWindow(service, licence_notice="Modalità valutazione")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.licence_banner.isVisible()
+    assert "valutazione" in window.licence_banner.text()

@@ -1,0 +1,128 @@
+"""API keys (Gemini and friends) in the OS keyring, never in files, logs or the database.
+
+Contract:
+
+* ``set_api_key(value, provider="gemini")`` stores it (and reads it back, so a
+  backend that silently drops values is caught).
+* ``get_api_key(provider="gemini")`` returns the key, or ``None`` if none is
+  stored. The environment variable ``ROOTING_FUTURE_<PROVIDER>_API_KEY``
+  (e.g. ``ROOTING_FUTURE_GEMINI_API_KEY``), when set, wins over the keyring:
+  it is the documented way out on machines without a usable keyring.
+* ``delete_api_key(provider="gemini")`` removes it; a missing key is fine.
+
+All three raise ``SecretStoreUnavailable`` (and only that, besides
+``ValueError`` for an empty or oversized key) when the keyring cannot be
+used: no backend (``NoKeyringError``, typical of frozen apps and headless
+Linux), a locked store, or any backend exception. Its ``str()`` is a
+bilingual message with the way out; the key itself never appears in any
+message, log line or exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from licensing import keyring_store
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = keyring_store.SERVICE_NAME
+DEFAULT_PROVIDER = "gemini"
+MAX_KEY_LENGTH = 1000
+"""Windows Credential Manager holds 2,560 bytes per entry, stored as UTF-16."""
+
+_PROVIDER = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+
+
+class SecretStoreUnavailable(RuntimeError):
+    """The OS keyring cannot be used; ``str()`` explains it in Italian and English."""
+
+    def __init__(self, provider: str, reason: str) -> None:
+        self.provider = provider
+        self.reason = reason
+        self.env_var = api_key_env_var(provider)
+        super().__init__(self.bilingual())
+
+    def message(self, lang: str = "it") -> str:
+        if lang == "en":
+            return (
+                "The system keyring (where the app keeps the API key) cannot be used "
+                f"({self.reason}). Way out: set the environment variable {self.env_var} "
+                "to your API key before starting the app; on Linux, install and unlock a "
+                "Secret Service keyring (GNOME Keyring or KWallet)."
+            )
+        return (
+            "Il portachiavi di sistema (dove l'app conserva la chiave API) non è "
+            f"utilizzabile ({self.reason}). Soluzione: imposta la variabile d'ambiente "
+            f"{self.env_var} con la tua chiave API prima di avviare l'app; su Linux installa "
+            "e sblocca un portachiavi Secret Service (GNOME Keyring o KWallet)."
+        )
+
+    def bilingual(self) -> str:
+        return f"{self.message('it')}\n{self.message('en')}"
+
+
+def _check_provider(provider: str) -> str:
+    if not isinstance(provider, str) or not _PROVIDER.fullmatch(provider):
+        raise ValueError(f"invalid provider name {provider!r}")
+    return provider
+
+
+def api_key_env_var(provider: str = DEFAULT_PROVIDER) -> str:
+    """The environment variable that overrides the keyring for ``provider``."""
+    return f"ROOTING_FUTURE_{_check_provider(provider).upper().replace('-', '_')}_API_KEY"
+
+
+def _entry(provider: str) -> str:
+    return f"api-key:{_check_provider(provider)}"
+
+
+def set_api_key(value: str, provider: str = DEFAULT_PROVIDER) -> None:
+    """Store the key in the keyring. Raises ValueError (bad value) or SecretStoreUnavailable."""
+    if not isinstance(value, str):
+        raise ValueError("La chiave API deve essere testo. / The API key must be text.")
+    value = value.strip()
+    if not value or len(value) > MAX_KEY_LENGTH or not value.isprintable():
+        raise ValueError("Chiave API vuota o non valida. / The API key is empty or not valid.")
+    try:
+        keyring_store.put(_entry(provider), value)
+    except keyring_store.KeyringUnavailable as exc:
+        log.warning("API key for %s not stored: %s", provider, exc.reason)
+        raise SecretStoreUnavailable(provider, exc.reason) from None
+    log.info("API key for %s stored in the keyring", provider)
+
+
+def get_api_key(provider: str = DEFAULT_PROVIDER) -> str | None:
+    """The key (environment variable first, then keyring), or None if not set.
+
+    Raises SecretStoreUnavailable only when no environment variable is set
+    and the keyring cannot be read.
+    """
+    from_env = os.environ.get(api_key_env_var(provider), "").strip()
+    if from_env:
+        return from_env
+    try:
+        value = keyring_store.get(_entry(provider))
+    except keyring_store.KeyringUnavailable as exc:
+        log.warning("API key for %s not readable: %s", provider, exc.reason)
+        raise SecretStoreUnavailable(provider, exc.reason) from None
+    return value or None
+
+
+def delete_api_key(provider: str = DEFAULT_PROVIDER) -> None:
+    """Remove the stored key (no error if there is none). Raises SecretStoreUnavailable."""
+    try:
+        keyring_store.delete(_entry(provider))
+    except keyring_store.KeyringUnavailable as exc:
+        log.warning("API key for %s not deleted: %s", provider, exc.reason)
+        raise SecretStoreUnavailable(provider, exc.reason) from None
+    log.info("API key for %s deleted from the keyring", provider)
+
+
+def mask(value: str | None) -> str:
+    """A safe rendering for settings screens: only the last 4 characters."""
+    if not value:
+        return ""
+    return "••••" + value[-4:] if len(value) > 8 else "••••"
