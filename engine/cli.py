@@ -8,23 +8,32 @@ unexpected errors are logged to the data folder and summarised in one line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from engine import paths
-from engine.domain import DomainValidationError, PlanStatus
+from engine.domain import DomainValidationError, Language, PlanStatus
+from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
+from engine.llm.base import CancelToken
 from engine.logs import configure_logging
+from engine.orchestrator import EventKind, GenerationEvent
+from engine.providers import PROVIDERS, ProviderChoice, make_writer
+from engine.providers import defaults as provider_defaults
 from engine.service import PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from licensing.cli import add_licence_parser, run_licence_command
 
-EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
 LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
 
 log = logging.getLogger("rooting_future.cli")
@@ -116,6 +125,46 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("plan_id", type=int, metavar="PLAN_ID")
     exporter.add_argument("--version", type=int, metavar="N")
     exporter.add_argument("--out", type=Path, metavar="FILE", help="default: standard output")
+
+    generation_options = argparse.ArgumentParser(add_help=False)
+    generation_options.add_argument(
+        "--provider", choices=PROVIDERS, default=None, help="offline (default), gemini or local"
+    )
+    generation_options.add_argument("--model", metavar="M", help="model name (gemini/local)")
+    generation_options.add_argument(
+        "--concurrency", type=int, metavar="N", help="agents running at once (default 5)"
+    )
+    generation_options.add_argument(
+        "--rate",
+        choices=("default", "free_tier"),
+        help="request pacing preset (free_tier: ~8 requests/min)",
+    )
+    generation_options.add_argument(
+        "--no-cache", action="store_true", help="ignore cached AI answers"
+    )
+    generation_options.add_argument(
+        "--verbose", action="store_true", help="show the text as agents stream it"
+    )
+
+    plan = commands.add_parser(
+        "plan", help="write a plan from a club file", parents=[common, generation_options]
+    )
+    plan.add_argument("club_file", type=Path, metavar="CLUB.json")
+
+    resume = commands.add_parser(
+        "resume", help="complete a plan's failed sections", parents=[common, generation_options]
+    )
+    resume.add_argument("plan_id", type=int, metavar="PLAN_ID")
+
+    regenerate = commands.add_parser(
+        "regenerate", help="rewrite one section of a plan", parents=[common, generation_options]
+    )
+    regenerate.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    regenerate.add_argument(
+        "section",
+        metavar="SECTION",
+        help="sports, infrastructure, marketing, social, financial, summary",
+    )
 
     add_licence_parser(commands, parents=[common])
     return parser
@@ -310,6 +359,142 @@ def cmd_export_json(args: argparse.Namespace, console: Console, service: Service
     return EXIT_OK
 
 
+class Progress:
+    """Prints agent events as they happen (called from pool threads, hence the lock)."""
+
+    def __init__(self, console: Console, verbose: bool) -> None:
+        self.console = console
+        self.verbose = verbose
+        self.started = time.perf_counter()
+        self.lock = threading.Lock()
+
+    def __call__(self, event: GenerationEvent) -> None:
+        if event.kind is EventKind.TEXT and not self.verbose:
+            return
+        lang = self.console.language
+        name = event.agent.label(lang)
+        if event.kind is EventKind.STARTED:
+            line = "avviato" if lang == "it" else "started"
+        elif event.kind is EventKind.FINISHED:
+            line = (
+                f"completato in {event.elapsed_ms} ms, {event.tokens} token"
+                if lang == "it"
+                else f"done in {event.elapsed_ms} ms, {event.tokens} tokens"
+            )
+        elif event.kind is EventKind.TEXT:
+            line = "» " + " ".join(event.text.split())[:100]
+        elif event.kind is EventKind.CANCELLED:
+            line = "annullato" if lang == "it" else "cancelled"
+        else:
+            line = ("ERRORE: " if lang == "it" else "FAILED: ") + event.message(lang)
+        elapsed = time.perf_counter() - self.started
+        with self.lock:
+            print(f"[{elapsed:5.1f}s] {name}: {line}", file=self.console.out, flush=True)
+
+
+def _choice(args: argparse.Namespace) -> ProviderChoice:
+    settings: dict[str, object] = {}
+    if args.rate:
+        settings["rate_preset"] = args.rate
+    return ProviderChoice(
+        provider=args.provider or str(provider_defaults()["provider"]),
+        model=args.model,
+        use_cache=not args.no_cache,
+        settings=settings,
+    )
+
+
+def _concurrency(args: argparse.Namespace) -> int:
+    return max(1, min(args.concurrency or int(provider_defaults()["concurrency"]), 16))
+
+
+@contextlib.contextmanager
+def _cancel_on_interrupt(console: Console) -> Iterator[CancelToken]:
+    """Ctrl+C cancels the agents promptly; what finished is still saved."""
+    cancel = CancelToken()
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        console.warn("Annullamento in corso...", "Cancelling...")
+        cancel.cancel()
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield cancel
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _report(result: GenerationResult, console: Console) -> int:
+    pending = result.plan.failed_sections()
+    wall = result.orchestration.wall_ms
+    if not pending:
+        console.say(f"Piano completo in {wall} ms.", f"Plan complete in {wall} ms.")
+        return EXIT_OK
+    console.warn(
+        f"Sezioni da completare: {', '.join(pending)}. Riprovate con "
+        "'rooting-future resume PLAN_ID'.",
+        f"Sections to complete: {', '.join(pending)}. Retry with 'rooting-future resume PLAN_ID'.",
+    )
+    return EXIT_PARTIAL
+
+
+def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> int:
+    club = Service.validate_club_file(args.club_file)
+    writer = make_writer(_choice(args), service.db)
+    with _cancel_on_interrupt(console) as cancel:
+        summary, result = service.generate_plan(
+            club,
+            writer,
+            language=Language(console.language),
+            emit=Progress(console, args.verbose),
+            cancel=cancel,
+            concurrency=_concurrency(args),
+        )
+    code = _report(result, console)
+    console.say(f"Piano salvato con numero {summary.id}.", f"Plan saved as number {summary.id}.")
+    print(summary.id, file=console.out)
+    return code
+
+
+def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> int:
+    writer = make_writer(_choice(args), service.db)
+    with _cancel_on_interrupt(console) as cancel:
+        version, result = service.resume_plan(
+            args.plan_id,
+            writer,
+            emit=Progress(console, args.verbose),
+            cancel=cancel,
+            concurrency=_concurrency(args),
+        )
+    if version is None or result is None:
+        console.say("Il piano è già completo.", "The plan is already complete.")
+        return EXIT_OK
+    code = _report(result, console)
+    console.say(f"Salvata la versione {version.number}.", f"Saved version {version.number}.")
+    return code
+
+
+def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service) -> int:
+    choice = _choice(args)
+    choice = ProviderChoice(choice.provider, choice.model, False, choice.settings)  # fresh text
+    writer = make_writer(choice, service.db)
+    with _cancel_on_interrupt(console) as cancel:
+        version, result = service.regenerate_section(
+            args.plan_id,
+            args.section,
+            writer,
+            emit=Progress(console, args.verbose),
+            cancel=cancel,
+            concurrency=_concurrency(args),
+        )
+    code = _report(result, console)
+    console.say(f"Salvata la versione {version.number}.", f"Saved version {version.number}.")
+    return code
+
+
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
     "list": cmd_list,
     "show": cmd_show,
@@ -320,6 +505,9 @@ STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]]
     "empty-trash": cmd_empty_trash,
     "import-plan": cmd_import_plan,
     "export-json": cmd_export_json,
+    "plan": cmd_plan,
+    "resume": cmd_resume,
+    "regenerate": cmd_regenerate,
 }
 
 

@@ -16,15 +16,30 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine import paths
+from engine import generation, paths
+from engine.agents.registry import AgentName
+from engine.agents.writers import SectionWriter
 from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
 from engine.domain.files import parse_json, read_json_file
+from engine.domain.language import Language
+from engine.generation import GenerationResult
+from engine.llm.base import CancelToken, Usage
+from engine.orchestrator import EventSink
 from engine.storage import plans as repo
 from engine.storage.database import Database, StoreError
-from engine.storage.models import Note, PlanRow, PlanVersionRow, utcnow
+from engine.storage.models import AgentRun, GenerationRun, Note, PlanRow, PlanVersionRow, utcnow
 from engine.storage.plans import PlanQuery, SortKey, VersionSource
+from engine.usage import estimate_cost_eur
 
 log = logging.getLogger(__name__)
+KNOWLEDGE_SECTIONS = (
+    "sports",
+    "infrastructure",
+    "marketing",
+    "social",
+    "financial_plan",
+    "executive_summary",
+)
 
 
 class ServiceError(Exception):
@@ -139,10 +154,39 @@ class KnowledgeExample:
 
 
 @dataclass(frozen=True)
+class AgentRunInfo:
+    agent: str
+    status: str
+    duration_ms: int
+    input_tokens: int
+    output_tokens: int
+    cost_eur: float
+    error: str | None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    version: int | None
+    provider: str
+    model: str | None
+    status: str
+    input_tokens: int
+    output_tokens: int
+    cost_eur: float
+    agents: list[AgentRunInfo]
+
+
+@dataclass(frozen=True)
 class LibraryPage:
     rows: list[PlanSummary]
     has_more: bool
     total: int | None  # None unless asked for: counting every match costs more than a page
+
+
+def _reason(result: GenerationResult) -> str:
+    failed = result.orchestration.failed
+    return "generated" + (f" (failed: {', '.join(failed)})" if failed else "")
 
 
 def _summary(row: PlanRow) -> PlanSummary:
@@ -235,7 +279,7 @@ class Service:
         self, plan: Plan, source: VersionSource = VersionSource.GENERATED, reason: str = ""
     ) -> PlanSummary:
         with self.db.write() as session:
-            self._check_club_limit(session, plan)
+            self._check_club_limit(session, plan.club)
             row = repo.create_plan(session, plan, source, reason)
             return _summary(row)
 
@@ -329,7 +373,7 @@ class Service:
         with self.db.write() as session:
             existing = repo.find_plan_by_uid(session, plan.uid)
             if existing is None:
-                self._check_club_limit(session, plan)
+                self._check_club_limit(session, plan.club)
                 row = repo.create_plan(session, plan, VersionSource.IMPORTED, reason)
                 return _summary(row), True
             current = repo.version_json(session, existing.id)
@@ -400,6 +444,196 @@ class Service:
                     )
             return examples
 
+    # --- generation --------------------------------------------------------------------------
+
+    def examples_for(
+        self, club: ClubProfile, exclude_plan_id: int | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """1-2 sections per agent from approved (then recent) plans of similar clubs."""
+        sport, band = club.identity.primary_sport, club.size_band().value
+        return {
+            section: [
+                e.content
+                for e in self.knowledge_examples(
+                    section, sport, band, limit=2, exclude_plan_id=exclude_plan_id
+                )
+            ]
+            for section in KNOWLEDGE_SECTIONS
+        }
+
+    def generate_plan(
+        self,
+        club: ClubProfile,
+        writer: SectionWriter,
+        *,
+        language: Language = Language.IT,
+        emit: EventSink,
+        cancel: CancelToken | None = None,
+        concurrency: int = 5,
+    ) -> tuple[PlanSummary, GenerationResult]:
+        """Write and save a new plan; failed sections are saved as failed (see resume)."""
+        with self.db.read() as session:
+            self._check_club_limit(session, club)
+        result = generation.generate(
+            club,
+            writer,
+            language=language,
+            emit=emit,
+            cancel=cancel,
+            concurrency=concurrency,
+            examples=self.examples_for(club),
+        )
+        with self.db.write() as session:
+            self._check_club_limit(session, result.plan.club)
+            row = repo.create_plan(session, result.plan, VersionSource.GENERATED, _reason(result))
+            self._record_run(session, row.id, row.current_version, writer, result)
+            return _summary(row), result
+
+    def _rerun(
+        self,
+        plan_id: int,
+        writer: SectionWriter,
+        agents: list[AgentName],
+        reason: str,
+        emit: EventSink,
+        cancel: CancelToken | None,
+        concurrency: int,
+    ) -> tuple[VersionInfo, GenerationResult]:
+        document = self.get_plan(plan_id)
+        base = document.plan
+        result = generation.generate(
+            base.club,
+            writer,
+            language=base.language,
+            emit=emit,
+            cancel=cancel,
+            concurrency=concurrency,
+            examples=self.examples_for(base.club, plan_id),
+            base=base,
+            agents=agents,
+        )
+        with self.db.write() as session:
+            row = self._row(session, plan_id)
+            version = repo.add_version(session, row, result.plan, VersionSource.GENERATED, reason)
+            self._record_run(session, plan_id, version.number, writer, result)
+            return _version(version), result
+
+    def resume_plan(
+        self,
+        plan_id: int,
+        writer: SectionWriter,
+        *,
+        emit: EventSink,
+        cancel: CancelToken | None = None,
+        concurrency: int = 5,
+    ) -> tuple[VersionInfo | None, GenerationResult | None]:
+        """Regenerate only failed or missing sections; (None, None) if nothing is missing."""
+        agents = generation.agents_to_resume(self.get_plan(plan_id).plan)
+        if not agents:
+            return None, None
+        return self._rerun(
+            plan_id, writer, agents, "resume: " + ", ".join(agents), emit, cancel, concurrency
+        )
+
+    def regenerate_section(
+        self,
+        plan_id: int,
+        section: str,
+        writer: SectionWriter,
+        *,
+        emit: EventSink,
+        cancel: CancelToken | None = None,
+        concurrency: int = 5,
+    ) -> tuple[VersionInfo, GenerationResult]:
+        """Rewrite one section (the coordinator then refreshes the summary)."""
+        try:
+            agents = generation.agents_to_regenerate(section)
+        except generation.UnknownSection as error:
+            raise ServiceError(*error.messages, code="bad_input") from None
+        return self._rerun(
+            plan_id, writer, agents, f"regenerate: {section}", emit, cancel, concurrency
+        )
+
+    def _record_run(
+        self,
+        session: Any,
+        plan_id: int,
+        version: int,
+        writer: SectionWriter,
+        result: GenerationResult,
+    ) -> None:
+        orchestration = result.orchestration
+        status = (
+            "cancelled"
+            if orchestration.cancelled
+            else "partial"
+            if orchestration.failed
+            else "complete"
+        )
+        run = GenerationRun(
+            plan_id=plan_id,
+            version_number=version,
+            provider=writer.provider,
+            model=writer.model,
+            status=status,
+            started_at=utcnow(),
+            finished_at=utcnow(),
+            input_tokens=0,
+            output_tokens=0,
+            cost_eur=0.0,
+        )
+        for agent_run in orchestration.runs.values():
+            usage = agent_run.output.usage if agent_run.output else Usage()
+            cost = estimate_cost_eur(writer.provider, usage)
+            run.agents.append(
+                AgentRun(
+                    agent=agent_run.agent.value,
+                    status="ok" if agent_run.ok else "failed",
+                    duration_ms=agent_run.duration_ms,
+                    input_tokens=usage.input_tokens,
+                    output_tokens=usage.output_tokens + usage.thinking_tokens,
+                    cost_eur=cost,
+                    error=agent_run.error.message("en") if agent_run.error else None,
+                )
+            )
+            run.input_tokens += usage.input_tokens
+            run.output_tokens += usage.output_tokens + usage.thinking_tokens
+            run.cost_eur += cost
+        session.add(run)
+
+    def generation_runs(self, plan_id: int) -> list[RunInfo]:
+        with self.db.read() as session:
+            runs = session.scalars(
+                select(GenerationRun)
+                .where(GenerationRun.plan_id == plan_id)
+                .order_by(GenerationRun.started_at)
+            )
+            return [
+                RunInfo(
+                    r.id,
+                    r.version_number,
+                    r.provider,
+                    r.model,
+                    r.status,
+                    r.input_tokens,
+                    r.output_tokens,
+                    r.cost_eur,
+                    [
+                        AgentRunInfo(
+                            a.agent,
+                            a.status,
+                            a.duration_ms,
+                            a.input_tokens,
+                            a.output_tokens,
+                            a.cost_eur,
+                            a.error,
+                        )
+                        for a in r.agents
+                    ],
+                )
+                for r in runs
+            ]
+
     # --- helpers ---------------------------------------------------------------------------
 
     def _row(self, session: Any, plan_id: int) -> PlanRow:
@@ -408,10 +642,10 @@ class Service:
         except repo.NotFound:
             raise PlanNotFound(plan_id) from None
 
-    def _check_club_limit(self, session: Any, plan: Plan) -> None:
+    def _check_club_limit(self, session: Any, club: ClubProfile) -> None:
         if self.max_clubs is None:
             return
-        identity = plan.club.identity
+        identity = club.identity
         known = repo.find_club(session, identity.name, identity.city) is not None
         if not known and repo.count_clubs(session) >= self.max_clubs:
             raise ClubLimitReached(self.max_clubs)

@@ -257,7 +257,8 @@ class FinancialPlan(StrictModel):
     investments: list[InvestmentLine] = Field(default_factory=list, max_length=4)
     funding_sources: list[FundingSource] = Field(default_factory=list, max_length=20)
     break_even_year: int | None = Field(None, ge=0, le=3)
-    cash_flow_y1: list[SourcedValue] = Field(default_factory=list, max_length=12)
+    cash_flow_y1: list[SourcedValue] = Field(default_factory=list, max_length=12)  # Sep..Aug
+    opening_cash: SourcedValue | None = None  # reserves at the start of Y1
     kpis: list[KPI] = Field(default_factory=list, max_length=12)
     commentary: str = Field("", max_length=10000)
     risks: list[Text] = Field(default_factory=list, max_length=20)

@@ -1,0 +1,52 @@
+"""Everything an agent may know about the club, computed once per plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.catalogue import Catalogue, default_catalogue
+from engine.domain.club import ClubProfile
+from engine.domain.language import Language
+from engine.domain.plan import seasons_after
+from engine.facts import ClubFacts
+from engine.finance import FinanceModel, build_financial_plan
+from engine.selection import SelectedObjective, first_season_start, select
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    club: ClubProfile
+    language: Language
+    catalogue: Catalogue
+    facts: ClubFacts
+    selection: dict[str, SelectedObjective]
+    finance: FinanceModel
+    seasons: list[str]
+    examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def first_season_start(self):
+        return first_season_start(self.club.identity.reference_season)
+
+
+def build_context(
+    club: ClubProfile,
+    language: Language = Language.IT,
+    catalogue: Catalogue | None = None,
+    examples: dict[str, list[dict[str, Any]]] | None = None,
+) -> PlanContext:
+    catalogue = catalogue or default_catalogue()
+    facts = ClubFacts(club)
+    selection = select(facts, catalogue, language)
+    finance = build_financial_plan(club, selection, catalogue, language)
+    return PlanContext(
+        club=club,
+        language=language,
+        catalogue=catalogue,
+        facts=facts,
+        selection=selection,
+        finance=finance,
+        seasons=seasons_after(club.identity.reference_season),
+        examples=examples or {},
+    )

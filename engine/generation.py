@@ -1,0 +1,245 @@
+"""From a club profile (and maybe an earlier plan) to a reviewed Plan.
+
+``generate`` runs the orchestrator and assembles the result: sections that
+failed are kept as visible holes with their reason, ``resume`` reruns only
+those, and ``regenerate`` reruns one section and refreshes the summary.
+Numbers come from the finance model and selection in every case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from engine import checklists
+from engine.agents import offline
+from engine.agents.context import PlanContext, build_context
+from engine.agents.registry import AGENT_AREAS, SECTION_AGENTS, AgentName
+from engine.agents.writers import SectionWriter
+from engine.domain.club import ClubProfile
+from engine.domain.language import Language
+from engine.domain.plan import (
+    AreaSection,
+    ExecutiveSummary,
+    FinancialPlan,
+    GenerationInfo,
+    Plan,
+    PlanWarning,
+    SectionStatus,
+    Severity,
+)
+from engine.llm.base import CancelToken, ErrorKind
+from engine.orchestrator import EventSink, Orchestrator, OrchestratorResult
+from engine.review import review
+
+AGENT_WARNING = "agent_"
+OFFLINE_DRAFT = "offline_draft"
+
+
+@dataclass
+class GenerationResult:
+    plan: Plan
+    orchestration: OrchestratorResult
+    context: PlanContext
+
+    @property
+    def failed_sections(self) -> list[str]:
+        return self.plan.failed_sections()
+
+
+class UnknownSection(ValueError):
+    def __init__(self, name: str) -> None:
+        choices = ", ".join(sorted(SECTION_AGENTS))
+        super().__init__(name)
+        self.messages = (
+            f"Sezione sconosciuta '{name}': scegliete tra {choices}.",
+            f"Unknown section '{name}': choose one of {choices}.",
+        )
+
+
+def agent_for_section(name: str) -> AgentName:
+    try:
+        return SECTION_AGENTS[name.strip().lower()]
+    except KeyError:
+        raise UnknownSection(name) from None
+
+
+def _sections_of(plan: Plan) -> dict[AgentName, Any]:
+    """The usable sections of an earlier plan, by the agent that writes them."""
+    usable = {SectionStatus.OK, SectionStatus.EDITED}
+    sections: dict[AgentName, Any] = {}
+    for agent, area in AGENT_AREAS.items():
+        section = plan.area(area)
+        if section is not None and section.status in usable:
+            sections[agent] = section
+    if plan.financial_plan.status in usable and plan.financial_plan.lines:
+        sections[AgentName.FINANCIAL] = plan.financial_plan
+    if plan.executive_summary.status in usable and plan.executive_summary.vision:
+        sections[AgentName.COORDINATOR] = plan.executive_summary
+    return sections
+
+
+def _failure_text(result: OrchestratorResult, agent: AgentName, language: Language) -> str:
+    run = result.runs.get(agent)
+    if run is None or run.error is None:
+        return "Sezione non generata." if language is Language.IT else "Section not generated."
+    return run.error.message(language.value)
+
+
+def _status_for(result: OrchestratorResult, agent: AgentName) -> SectionStatus:
+    run = result.runs.get(agent)
+    if run is not None and run.error is not None and run.error.kind is ErrorKind.CANCELLED:
+        return SectionStatus.MISSING
+    return SectionStatus.FAILED
+
+
+def _warnings(
+    ctx: PlanContext, writer: SectionWriter, result: OrchestratorResult, kept: list[PlanWarning]
+) -> list[PlanWarning]:
+    lang = ctx.language
+    rerun = {agent.value for agent in result.runs}
+    warnings = [w for w in kept if w.code.startswith(AGENT_WARNING) and w.section not in rerun]
+    if writer.offline_draft:
+        warnings.insert(
+            0,
+            PlanWarning(
+                code=OFFLINE_DRAFT,
+                severity=Severity.INFO,
+                section=None,
+                message=offline.pick_offline_label(lang),
+            ),
+        )
+    for agent, run in result.runs.items():
+        if run.error is not None:
+            warnings.append(
+                PlanWarning(
+                    code=f"{AGENT_WARNING}failed",
+                    severity=Severity.ERROR,
+                    section=agent.value,
+                    message=f"{agent.label(lang.value)}: {run.error.message(lang.value)} "
+                    + (
+                        "Usate 'Riprova' per completare la sezione."
+                        if lang is Language.IT
+                        else "Use 'Retry' to complete the section."
+                    ),
+                )
+            )
+        elif run.output is not None:
+            warnings += [
+                PlanWarning(
+                    code=f"{AGENT_WARNING}note",
+                    severity=Severity.INFO,
+                    section=agent.value,
+                    message=f"{agent.label(lang.value)}: {note}",
+                )
+                for note in run.output.warnings
+            ]
+    return warnings
+
+
+def assemble(
+    ctx: PlanContext,
+    writer: SectionWriter,
+    result: OrchestratorResult,
+    base: Plan | None = None,
+) -> Plan:
+    lang = ctx.language
+    kept = _sections_of(base) if base else {}
+
+    def section_of(agent: AgentName) -> Any:
+        run = result.runs.get(agent)
+        if run is not None and run.ok and run.output is not None:
+            return run.output.section
+        if run is None and agent in kept:
+            return kept[agent]
+        return None
+
+    areas = []
+    for agent, area in AGENT_AREAS.items():
+        section = section_of(agent)
+        areas.append(
+            section
+            if isinstance(section, AreaSection)
+            else AreaSection(
+                area=area,
+                status=_status_for(result, agent),
+                failure_reason=_failure_text(result, agent, lang),
+            )
+        )
+    finance = section_of(AgentName.FINANCIAL)
+    if not isinstance(finance, FinancialPlan):
+        finance = FinancialPlan(
+            status=_status_for(result, AgentName.FINANCIAL),
+            failure_reason=_failure_text(result, AgentName.FINANCIAL, lang),
+        )
+    summary = section_of(AgentName.COORDINATOR)
+    if not isinstance(summary, ExecutiveSummary):
+        summary = ExecutiveSummary(
+            status=_status_for(result, AgentName.COORDINATOR),
+            failure_reason=_failure_text(result, AgentName.COORDINATOR, lang),
+        )
+    seasons_label = f"{ctx.seasons[0]} - {ctx.seasons[-1]}"
+    plan = Plan(
+        uid=base.uid if base else Plan.model_fields["uid"].default_factory(),  # type: ignore[misc]
+        title=base.title
+        if base
+        else (
+            f"Piano strategico {seasons_label}"
+            if lang is Language.IT
+            else f"Strategic plan {seasons_label}"
+        ),
+        language=lang,
+        seasons=ctx.seasons,
+        club=ctx.club,
+        generation=GenerationInfo(
+            provider=writer.provider,
+            model=writer.model,
+            offline_draft=writer.offline_draft,
+            generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        ),
+        executive_summary=summary,
+        analysis=offline.compose_analysis(ctx),
+        areas=areas,
+        financial_plan=finance,
+        compliance=checklists.compliance(ctx),
+        monitoring=checklists.monitoring(ctx),
+        data_gaps=checklists.data_gaps(ctx),
+    )
+    warnings = _warnings(ctx, writer, result, base.warnings if base else [])
+    return plan.model_copy(update={"warnings": warnings + review(plan)})
+
+
+def generate(
+    club: ClubProfile,
+    writer: SectionWriter,
+    *,
+    language: Language = Language.IT,
+    emit: EventSink,
+    cancel: CancelToken | None = None,
+    concurrency: int = 5,
+    examples: dict[str, list[dict[str, Any]]] | None = None,
+    base: Plan | None = None,
+    agents: Iterable[AgentName] | None = None,
+) -> GenerationResult:
+    """Write a plan (or, with ``base`` and ``agents``, only some of its sections)."""
+    ctx = build_context(club, language, examples=examples)
+    prior = _sections_of(base) if base else {}
+    result = Orchestrator(writer, concurrency).run(
+        ctx, emit, cancel or CancelToken(), agents=agents, prior=prior
+    )
+    return GenerationResult(assemble(ctx, writer, result, base), result, ctx)
+
+
+def agents_to_resume(plan: Plan) -> list[AgentName]:
+    """Failed or missing sections, plus the coordinator to refresh the summary."""
+    agents = {agent_for_section(name) for name in plan.failed_sections()}
+    if agents:
+        agents.add(AgentName.COORDINATOR)
+    return sorted(agents, key=list(AgentName).index)
+
+
+def agents_to_regenerate(section: str) -> list[AgentName]:
+    agent = agent_for_section(section)
+    return [agent] if agent is AgentName.COORDINATOR else [agent, AgentName.COORDINATOR]
