@@ -155,8 +155,8 @@ def break_even_year(net: list[Decimal]) -> int | None:
 def _monthly(lines: dict[str, list[Decimal]], year1_investment: Decimal) -> list[Decimal]:
     """Y1 net cash per month (Sep..Aug): revenue minus costs minus investments."""
     months = [ZERO] * 12
-    for category, (sign, amount) in lines.items():
-        profile = MONTH_PROFILE.get(category, EVEN_MONTHS)
+    for key, (sign, amount) in lines.items():
+        profile = MONTH_PROFILE.get(key.split(".", 1)[1], EVEN_MONTHS)
         weight = Decimal(sum(profile))
         shares = [cents(amount * Decimal(p) / weight) for p in profile]
         shares[max(range(12), key=lambda i: profile[i])] += amount - sum(shares)
@@ -211,8 +211,11 @@ def build_financial_plan(
                 missing.append(
                     f"{'revenue' if kind is FinanceKind.REVENUE else 'costs'}.{category}"
                 )
-            else:
-                year1[category] = (1 if kind is FinanceKind.REVENUE else -1, amounts[1])
+            else:  # keyed by kind too: revenue "other" and cost "other" are different lines
+                year1[f"{kind.value}.{category}"] = (
+                    1 if kind is FinanceKind.REVENUE else -1,
+                    amounts[1],
+                )
     revenue = _sum(columns[FinanceKind.REVENUE], YEARS + 1)
     costs = _sum(columns[FinanceKind.COST], YEARS + 1)
 

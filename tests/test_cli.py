@@ -191,3 +191,26 @@ def test_licence_commands_are_wired(home: Path) -> None:
         assert code == 0 and "v1:" in out
     else:  # a container without a machine id: its own clear status, not a crash
         assert code != 0 and "Traceback" not in out + err
+
+
+def test_plan_command_writes_and_saves_an_offline_plan(home: Path) -> None:
+    code, out, err = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"))
+    assert code == 0, err
+    assert "Coordinatore (sintesi): completato" in out
+    plan_id = out.strip().splitlines()[-1]
+    code, out, _ = cli("show", plan_id, "--json")
+    plan = json.loads(out)
+    assert plan["generation"]["offline_draft"] is True
+    assert sum(len(a["objectives"]) for a in plan["areas"]) == 21
+    code, out, _ = cli("regenerate", plan_id, "marketing", "--language", "en")
+    assert code == 0 and "Saved version 2" in out
+    assert cli("resume", plan_id)[1].strip().endswith("completo.")
+
+
+def test_plan_command_rejects_a_bad_club_file_with_exit_2(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "club.json"
+    bad.write_text('{"identity": {"name": "X"}}', encoding="utf-8")
+    code, _, err = cli("plan", str(bad))
+    assert code == 2 and "Forma giuridica" in err
+    code, _, err = cli("regenerate", "1", "sports")
+    assert code == 2
