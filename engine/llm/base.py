@@ -75,6 +75,8 @@ class GenerationSettings:
     model: str
     temperature: float = 0.4
     max_output_tokens: int = 8192
+    # Longest silence tolerated: before the first streamed chunk and between chunks.
+    # An attempt is capped at 5x this in total; a timeout is retried once at most.
     timeout_s: float = 120.0
 
 
@@ -111,7 +113,10 @@ class CompletionResult:
     attempts: int = 1
 
 
-TextSink = Callable[[str], None]  # receives streamed text chunks as they arrive
+# Receives streamed text chunks as they arrive. If an attempt fails half-way and is
+# retried, the retry's text follows the partial text already sent (previews should
+# show the latest chunks, not treat the stream as one document).
+TextSink = Callable[[str], None]
 
 
 class LLMClient(Protocol):
