@@ -136,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generation_options.add_argument(
         "--rate",
-        choices=("default", "free_tier"),
+        choices=("default", "free_tier", "local"),
         help="request pacing preset (free_tier: ~8 requests/min)",
     )
     generation_options.add_argument(
@@ -396,6 +396,8 @@ def _choice(args: argparse.Namespace) -> ProviderChoice:
     settings: dict[str, object] = {}
     if args.rate:
         settings["rate_preset"] = args.rate
+    if args.concurrency:  # one knob: agents at once = requests in flight at once
+        settings["max_concurrent"] = _concurrency(args)
     return ProviderChoice(
         provider=args.provider or str(provider_defaults()["provider"]),
         model=args.model,
