@@ -243,3 +243,29 @@ def test_cli_exit_code_3_when_a_section_failed(
     )
     assert code == 3
     assert "resume" in err.getvalue()
+
+
+def test_cancel_mid_stream_stops_promptly_and_saves_what_finished(
+    double: GeminiDouble, service: Service
+) -> None:
+    import threading
+
+    from engine.llm.base import CancelToken
+
+    ctx_reply = Reply.slow(chunks=60, chunk_delay_s=0.1)  # 6 s of streaming per call
+    for agent in (AgentName.SPORTS, AgentName.SOCIAL, AgentName.MARKETING):
+        double.script(ctx_reply, match=role_marker(agent))
+    cancel = CancelToken()
+    threading.Timer(0.8, cancel.cancel).start()
+    started = time.perf_counter()
+    summary, outcome = service.generate_plan(
+        example_club(),
+        make_writer(gemini(double), service.db),
+        emit=lambda e: None,
+        cancel=cancel,
+    )
+    assert time.perf_counter() - started < 3.0
+    assert outcome.orchestration.cancelled
+    plan = service.get_plan(summary.id).plan
+    assert plan.area(Area.INFRASTRUCTURE).status is SectionStatus.OK  # finished before cancel
+    assert plan.area(Area.SPORTS).status is SectionStatus.MISSING
