@@ -22,6 +22,7 @@ from typing import TextIO
 
 from engine import paths
 from engine.domain import DomainValidationError, Language, PlanStatus
+from engine.export.errors import ExportError
 from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
 from engine.llm.base import CancelToken
@@ -35,6 +36,10 @@ from licensing.cli import add_licence_parser, run_licence_command
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
 LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
+# Error codes that mean "what you gave me is wrong" (exit 2) rather than "something failed".
+BAD_INPUT_CODES = frozenset(
+    {"not_found", "bad_input", "conflict", "bad_format", "bad_logo", "bad_colour"}
+)
 
 log = logging.getLogger("rooting_future.cli")
 
@@ -150,6 +155,27 @@ def build_parser() -> argparse.ArgumentParser:
         "plan", help="write a plan from a club file", parents=[common, generation_options]
     )
     plan.add_argument("club_file", type=Path, metavar="CLUB.json")
+    plan.add_argument(
+        "--export", metavar="FORMATS", help="also export: pdf,docx,onepager,html,zip (or all)"
+    )
+    plan.add_argument("--out", type=Path, metavar="DIR", help="export folder (default: .)")
+
+    export = commands.add_parser("export", help="render a plan to files", parents=[common])
+    export.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    export.add_argument(
+        "--format",
+        default="pdf",
+        metavar="FORMATS",
+        help="pdf,docx,onepager,html,zip or all (default: pdf)",
+    )
+    export.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
+    export.add_argument("--version", type=int, metavar="N")
+    export.add_argument(
+        "--logo",
+        type=Path,
+        metavar="FILE",
+        help="club logo (PNG, JPEG or SVG) when the plan's is not found",
+    )
 
     resume = commands.add_parser(
         "resume", help="complete a plan's failed sections", parents=[common, generation_options]
@@ -443,8 +469,46 @@ def _report(result: GenerationResult, console: Console) -> int:
     return EXIT_PARTIAL
 
 
+def _export(
+    service: Service,
+    console: Console,
+    plan_id: int,
+    formats_text: str,
+    out: Path,
+    version: int | None = None,
+    logo: Path | None = None,
+) -> None:
+    from engine.export import parse_formats
+
+    files = service.export_plan(plan_id, parse_formats(formats_text), out, version, logo)
+    for path in files:
+        print(path, file=console.out)
+    if service.watermark:
+        console.warn(
+            "Esportazione di valutazione: i file hanno la filigrana.",
+            "Evaluation export: the files carry a watermark.",
+        )
+
+
+def _club_logo(club_file: Path, logo: str | None) -> Path | None:
+    """A logo path in a club file is relative to that file's folder."""
+    if not logo:
+        return None
+    path = Path(logo)
+    return path if path.is_absolute() else (club_file.parent / path).resolve()
+
+
+def cmd_export(args: argparse.Namespace, console: Console, service: Service) -> int:
+    _export(service, console, args.plan_id, args.format, args.out, args.version, args.logo)
+    return EXIT_OK
+
+
 def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> int:
     club = Service.validate_club_file(args.club_file)
+    if args.export:
+        from engine.export import parse_formats
+
+        parse_formats(args.export)  # a typo fails now, not after the generation
     writer = make_writer(_choice(args), service.db)
     with _cancel_on_interrupt(console) as cancel:
         summary, result = service.generate_plan(
@@ -457,6 +521,9 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
         )
     code = _report(result, console)
     console.say(f"Piano salvato con numero {summary.id}.", f"Plan saved as number {summary.id}.")
+    if args.export:
+        logo = _club_logo(args.club_file, club.identity.logo_file)
+        _export(service, console, summary.id, args.export, args.out or Path("."), logo=logo)
     print(summary.id, file=console.out)
     return code
 
@@ -508,6 +575,7 @@ STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]]
     "import-plan": cmd_import_plan,
     "export-json": cmd_export_json,
     "plan": cmd_plan,
+    "export": cmd_export,
     "resume": cmd_resume,
     "regenerate": cmd_regenerate,
 }
@@ -540,7 +608,7 @@ def run(
         notice = banner(licence, console.language)
         if notice:
             print(notice, file=err)
-        service = Service(home, max_clubs=licence.max_clubs)
+        service = Service(home, max_clubs=licence.max_clubs, watermark=licence.watermark)
         try:
             return STORE_COMMANDS[args.command](args, console, service)
         finally:
@@ -548,11 +616,9 @@ def run(
     except DomainValidationError as error:
         print(error.render(console.language), file=err)
         return EXIT_BAD_INPUT
-    except ServiceError as error:
+    except (ServiceError, ExportError) as error:
         print(error.message(console.language), file=err)
-        return (
-            EXIT_BAD_INPUT if error.code in ("not_found", "bad_input", "conflict") else EXIT_PROBLEM
-        )
+        return EXIT_BAD_INPUT if error.code in BAD_INPUT_CODES else EXIT_PROBLEM
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         console.warn(

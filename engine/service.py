@@ -223,9 +223,15 @@ def _version(row: PlanVersionRow) -> VersionInfo:
 class Service:
     """One local store, opened (and migrated) once; safe to share across threads."""
 
-    def __init__(self, home: str | Path | None = None, max_clubs: int | None = None) -> None:
+    def __init__(
+        self,
+        home: str | Path | None = None,
+        max_clubs: int | None = None,
+        watermark: bool = False,
+    ) -> None:
         self.home = paths.user_home(home)
         self.max_clubs = max_clubs
+        self.watermark = watermark  # evaluation mode: every export is stamped
         try:
             self.db = Database(paths.database_path(self.home))
         except StoreError as error:
@@ -392,6 +398,27 @@ class Service:
                 raise PlanNotFound(
                     plan_id, version if missing.what == "version" else None
                 ) from None
+
+    def export_plan(
+        self,
+        plan_id: int,
+        formats: set[Any],
+        out_dir: Path,
+        version: int | None = None,
+        logo: Path | None = None,
+    ) -> list[Path]:
+        """Render a stored version to files; raises ``ExportError`` with a clear message."""
+        from engine.export import export_plan  # WeasyPrint loads only when exporting
+
+        document = self.get_plan(plan_id, version)
+        return export_plan(
+            document.plan,
+            formats,
+            out_dir,
+            watermark=self.watermark,
+            version=document.version.number,
+            logo=logo,
+        )
 
     # --- notes ---------------------------------------------------------------------------
 

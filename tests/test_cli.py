@@ -214,3 +214,27 @@ def test_plan_command_rejects_a_bad_club_file_with_exit_2(home: Path, tmp_path: 
     assert code == 2 and "Forma giuridica" in err
     code, _, err = cli("regenerate", "1", "sports")
     assert code == 2
+
+
+def test_export_command_writes_watermarked_files_in_evaluation(home: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    code, out, _ = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"))
+    plan_id = out.strip().splitlines()[-1]
+    target = tmp_path / "export"
+    code, out, err = cli("export", plan_id, "--format", "pdf,docx", "--out", str(target))
+    assert code == 0, err
+    assert "filigrana" in err
+    pdf = next(target.glob("*.pdf"))
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages[:2])
+    assert "VALUTAZIONE" in text.upper()
+    assert next(target.glob("*.docx")).stat().st_size > 0
+
+
+def test_export_rejects_an_unknown_format_with_exit_2(home: Path) -> None:
+    code, out, _ = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"))
+    plan_id = out.strip().splitlines()[-1]
+    code, _, err = cli("export", plan_id, "--format", "pdf,odt")
+    assert code == 2 and "odt" in err
+    code, _, err = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"), "--export", "xls")
+    assert code == 2 and "xls" in err

@@ -216,7 +216,16 @@ def test_the_api_key_never_reaches_the_database_or_the_logs(
     )
     assert code == 0, err.getvalue()
     assert double.generate_requests()[0].headers["x-goog-api-key"] == KEY
+    plan_id = out.getvalue().strip().splitlines()[-1]
+    exported = home / "exports"
+    code = run(
+        ["export", plan_id, "--format", "all", "--out", str(exported), "--home", str(home)],
+        out=out,
+        err=err,
+    )
+    assert code == 0, err.getvalue()
     stored = b"".join(p.read_bytes() for p in home.rglob("*") if p.is_file())
+    assert len(list(exported.iterdir())) == 6  # database, logs and every export scanned
     assert KEY.encode() not in stored
     assert database_path(home).exists() and log_file.exists()
     assert KEY not in out.getvalue() + err.getvalue()

@@ -1,0 +1,155 @@
+"""The one-pager's data: tiles, coverage of the four areas, priorities, quick wins, roadmap."""
+
+from __future__ import annotations
+
+import logging
+
+from engine.domain.plan import (
+    Area,
+    FinanceKind,
+    SectionStatus,
+)
+from engine.domain.sourced import SourcedValue
+from engine.export import formatting
+from engine.export.compose_base import ComposerBase, sum_known
+from engine.export.document import (
+    Coverage,
+    OnePager,
+    Tile,
+    Value,
+)
+
+log = logging.getLogger("rooting_future.export")
+
+
+class OnePagerData(ComposerBase):
+    def onepager(self) -> OnePager:
+        t, plan = self.t, self.plan
+        summary = plan.executive_summary
+        members = plan.club.members_total()
+        objectives = plan.objectives()
+        actions = sum(len(o.actions) for o in objectives)
+        tiles = [
+            Tile(
+                t.tile_members,
+                self._count_text(members) if members is not None else self.prov.value(None).text,
+                plan.club.identity.reference_season,
+                self.prov.badge(
+                    SourcedValue.questionnaire(members, "n")
+                    if members is not None
+                    else SourcedValue.missing("n")
+                ),
+            ),
+            Tile(
+                t.tile_objectives,
+                f"{len(objectives)}/21",
+                t.get("tile_actions", n=actions),
+                None,
+            ),
+        ]
+        budgets = [self.prov.budget_badge(o.budget) for o in objectives]
+        if objectives:
+            tiles.append(
+                Tile(
+                    t.tile_budget,
+                    formatting.money_range(
+                        sum(o.budget.min_eur for o in objectives),
+                        sum(o.budget.max_eur for o in objectives),
+                        self.lang,
+                    ),
+                    f"{self.plan.seasons[0]} – {self.plan.seasons[-1]}",
+                    budgets[0] if len(set(budgets)) == 1 else self.prov.sum_badge(),
+                )
+            )
+        revenue_values = [
+            line.values[0] for line in plan.financial_plan.lines if line.kind is FinanceKind.REVENUE
+        ] or [v for v in plan.club.revenue.items().values()]
+        amount, missing = sum_known(revenue_values)
+        known = [v for v in revenue_values if v is not None and v.value is not None]
+        if known:
+            badge = (
+                self.prov.badge(known[0])
+                if len({(v.tier, v.reference) for v in known}) == 1
+                else self.prov.sum_badge()
+            )
+            tiles.append(
+                Tile(
+                    t.tile_revenue,
+                    formatting.money(amount, self.lang) + ("*" if missing else ""),
+                    self.year0,
+                    badge,
+                )
+            )
+        for kpi in summary.headline_kpis[:4]:
+            target = kpi.targets[-1]
+            baseline = self.prov.value(kpi.baseline, badge=False)
+            tiles.append(
+                Tile(
+                    formatting.clip(kpi.name, 48),
+                    self.prov.value(target, badge=False).text,
+                    f"{t.tile_target_y3} · {t.get('tile_from', value=baseline.text)}",
+                    self.prov.badge(target),
+                )
+            )
+        coverage = []
+        for area in Area:
+            section = plan.area(area)
+            objs = section.objectives if section else []
+            status = ""
+            if section is None or section.status is SectionStatus.MISSING:
+                status = t.area_status_missing
+            elif section.status is SectionStatus.FAILED:
+                status = t.area_status_failed
+            elif section.status is SectionStatus.EDITED:
+                status = t.area_status_edited
+            budget = None
+            if objs:
+                badges = {self.prov.budget_badge(o.budget) for o in objs}
+                budget = Value(
+                    formatting.money_range(
+                        sum(o.budget.min_eur for o in objs),
+                        sum(o.budget.max_eur for o in objs),
+                        self.lang,
+                    ),
+                    next(iter(badges)) if len(badges) == 1 else self.prov.sum_badge(),
+                )
+            coverage.append(
+                Coverage(
+                    t[f"area_{area.value}"],
+                    len(objs),
+                    area.expected_objectives,
+                    t.get(
+                        "coverage_line",
+                        present=len(objs),
+                        expected=area.expected_objectives,
+                        actions=sum(len(o.actions) for o in objs),
+                    ),
+                    budget,
+                    status,
+                )
+            )
+        not_generated = t.not_generated
+        return OnePager(
+            vision=formatting.clip(summary.vision, 260) if summary.vision else "",
+            vision_notice="" if summary.vision else t.get("part_not_generated", what=t.vision),
+            tiles=tuple(tiles),
+            coverage=tuple(coverage),
+            priorities=tuple(
+                (p.code, formatting.clip(p.title, 60), formatting.clip(p.reason, 100))
+                for p in summary.priorities[:5]
+            ),
+            priorities_notice="" if summary.priorities else not_generated,
+            quick_wins=tuple(formatting.clip(q, 115) for q in summary.quick_wins[:5]),
+            quick_wins_notice="" if summary.quick_wins else not_generated,
+            kpi_notice=""
+            if summary.headline_kpis
+            else t.get("part_not_generated", what=t.headline_kpis),
+            roadmap=tuple(
+                (
+                    formatting.clip(f"{t.get('year_n', n=phase.year)} · {phase.title}", 50),
+                    tuple(formatting.clip(item, 80) for item in phase.items[:3]),
+                )
+                for phase in sorted(summary.roadmap, key=lambda p: p.year)
+            ),
+            roadmap_notice="" if summary.roadmap else not_generated,
+        )
