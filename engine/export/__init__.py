@@ -311,6 +311,12 @@ def _prepare_folder(folder: Path) -> Path:
     return folder
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _write(path: Path, data: bytes) -> Path:
     """Write beside the target and rename: a failed export never leaves half a file."""
     temporary = None
@@ -320,6 +326,9 @@ def _write(path: Path, data: bytes) -> Path:
         )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp creates 0600 files; an export is a document to share, so give it the
+        # permissions any new file of this user would get (the umask decides).
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
         temporary = None
     except OSError as error:

@@ -368,7 +368,10 @@ class FinanceSection(ComposerBase):
         values = list(fp.cash_flow_y1)
         shared, per_row = self.prov.grid([values], month_scope(t))
         provenance = shared or (per_row[0] if per_row else None)
-        running = 0.0
+        # The balance starts from the reserves the club declared (0 when unknown: the
+        # note then says the running balance is the flow alone).
+        opening = number_of(fp.opening_cash) if fp.opening_cash is not None else None
+        running = opening or 0.0
         cumulative: list[float] = []
         for value in values:
             running += number_of(value) or 0.0
@@ -413,7 +416,12 @@ class FinanceSection(ComposerBase):
                 ),
                 rows,
                 provenance=provenance,
-                note=t.get("cash_flow_note", season=self.plan.seasons[0]),
+                note=t.get("cash_flow_note", season=self.plan.seasons[0])
+                + (
+                    " " + t.get("cash_opening", amount=formatting.money(opening, self.lang))
+                    if opening is not None
+                    else ""
+                ),
                 compact=True,
             )
         )

@@ -247,6 +247,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "series_min": ("Minimo", "Minimum"),
     "series_max": ("Massimo", "Maximum"),
     "series_month": ("Flusso del mese", "Monthly flow"),
+    "cash_opening": (
+        "Il saldo parte dalle riserve dichiarate nel questionario ({amount}).",
+        "The balance starts from the reserves declared in the questionnaire ({amount}).",
+    ),
     "series_cumulative": ("Saldo cumulato", "Running balance"),
     "chart_estimates": (
         "Le colonne chiare sono stime da verificare.",

@@ -141,3 +141,19 @@ def test_missing_pdf_engine_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
         pdf.layout("<p>x</p>")
     assert caught.value.code == "pdf_engine"
     assert "DOCX" in caught.value.message("en")
+
+
+def test_exported_files_get_ordinary_permissions(tmp_path) -> None:
+    import os
+    import stat
+
+    from engine.agents.writers import OfflineWriter
+    from engine.export import ExportFormat, export_plan
+    from engine.generation import generate
+    from tests.factories import example_club
+
+    plan = generate(example_club(), OfflineWriter(), emit=lambda e: None).plan
+    (path,) = export_plan(plan, {ExportFormat.HTML}, tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
