@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from engine import formatting
 from engine.domain.language import Language
 from engine.domain.sourced import SourcedValue
 
@@ -96,11 +97,8 @@ def pick(language: Language, italian: str, english: str) -> str:
 
 
 def number(value: float | int, language: Language, decimals: int = 0) -> str:
-    """1.234,5 in Italian, 1,234.5 in English."""
-    text = f"{value:,.{decimals}f}"
-    if language is Language.IT:
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    """1.234,5 in Italian, 1,234.5 in English (the exports' formatter, fixed decimals)."""
+    return formatting.number(float(value), language, decimals)
 
 
 def quantity(value: SourcedValue, language: Language) -> str:

@@ -23,8 +23,8 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from engine import formatting
 from engine.domain.language import Language
-from engine.export import formatting
 from engine.export.branding import mix
 
 ChartKind = Literal["grouped", "stacked", "range", "flow"]

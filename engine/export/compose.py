@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from engine import formatting
 from engine.domain.plan import (
     Area,
     ComplianceStatus,
@@ -21,7 +22,6 @@ from engine.domain.plan import (
     SectionStatus,
     macro_codes,
 )
-from engine.export import formatting
 from engine.export.branding import Logo, load_logo
 from engine.export.compose_base import paragraphs
 from engine.export.compose_club import ClubSections, profile_gaps

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
+from engine import formatting
 from engine.domain.language import Language
 from engine.domain.plan import (
     KPI,
@@ -15,7 +16,6 @@ from engine.domain.plan import (
     SectionStatus,
 )
 from engine.domain.sourced import SourcedValue, SourceTier
-from engine.export import formatting
 from engine.export.branding import Logo, make_branding
 from engine.export.document import (
     Block,

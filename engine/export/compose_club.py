@@ -6,10 +6,10 @@ import logging
 
 from pydantic import BaseModel
 
+from engine import formatting
 from engine.domain.club import ClubProfile, Costs, MembersByAge, Revenue
 from engine.domain.language import Language
 from engine.domain.sourced import SourcedValue
-from engine.export import formatting
 from engine.export.compose_base import (
     ComposerBase,
     field_title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from engine import formatting
 from engine.domain.language import Language
 from engine.domain.plan import (
     Area,
@@ -11,7 +12,6 @@ from engine.domain.plan import (
     FinanceLine,
 )
 from engine.domain.sourced import SourceTier
-from engine.export import formatting
 from engine.export.charts import ChartSpec, Series
 from engine.export.compose_base import (
     AREA_COLOURS,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from engine import formatting
 from engine.domain.plan import (
     Area,
     FinanceKind,
     SectionStatus,
 )
 from engine.domain.sourced import SourcedValue
-from engine.export import formatting
 from engine.export.compose_base import ComposerBase, sum_known
 from engine.export.document import (
     Coverage,

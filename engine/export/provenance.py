@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from engine import formatting
 from engine.domain.plan import BudgetRange
 from engine.domain.sourced import MISSING_LABEL, SourcedValue, SourceTier
-from engine.export import formatting
 from engine.export.document import Badge, Badges, Legend, LegendEntry, Tier, Value
 from engine.export.labels import Labels
 
