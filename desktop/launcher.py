@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if parsed.command is None and not {"-h", "--help"} & set(arguments):
         from desktop.app import main as desktop_main
 
-        sys.exit(desktop_main(home=parsed.home, language=parsed.language or "it"))
+        sys.exit(desktop_main(home=parsed.home, language=parsed.language))
     sys.exit(cli.run(arguments))
 
 

@@ -27,7 +27,10 @@ class _FutureRunnable(QRunnable):
         try:
             self._future.set_result(self._work())
         except BaseException as error:  # handed to whoever waits on the future
-            self._future.set_exception(error)
+            # Drop this frame from the traceback: it references the runnable, which Qt
+            # deletes (autoDelete) while the future, and so the exception, lives on.
+            trace = error.__traceback__
+            self._future.set_exception(error.with_traceback(trace.tb_next if trace else None))
 
 
 class FuturePool:

@@ -29,6 +29,7 @@ from engine.storage import plans as repo
 from engine.storage.database import Database, StoreError
 from engine.storage.models import AgentRun, GenerationRun, Note, PlanRow, PlanVersionRow, utcnow
 from engine.storage.plans import PlanQuery, SortKey, VersionSource
+from engine.storage.settings import AppSettings, load_settings, save_settings
 from engine.usage import estimate_cost_eur
 
 log = logging.getLogger(__name__)
@@ -677,8 +678,24 @@ class Service:
         if not known and repo.count_clubs(session) >= self.max_clubs:
             raise ClubLimitReached(self.max_clubs)
 
+    # --- app settings (desktop) -----------------------------------------------------------
+
+    def app_settings(self) -> AppSettings:
+        """The user's choices (provider, model, languages...); never the API key."""
+        return load_settings(self.db)
+
+    def save_app_settings(self, settings: AppSettings) -> AppSettings:
+        return save_settings(self.db, settings)
+
+    def clear_ai_cache(self) -> int:
+        """Forget every cached model answer; returns how many were removed."""
+        from engine.storage.ai_cache import ResponseCache
+
+        return ResponseCache(self.db).clear()
+
 
 __all__ = [
+    "AppSettings",
     "ClubLimitReached",
     "DomainValidationError",
     "KnowledgeExample",

@@ -201,3 +201,13 @@ class KnowledgeEntry(Base):
         Index("ix_knowledge_lookup", "section", "sport", "size_band", "approved", "updated_at"),
         Index("ix_knowledge_section_approved", "section", "approved", "updated_at"),
     )
+
+
+class AppSetting(Base):
+    """One user choice (JSON value); see ``engine.storage.settings``. Never a secret."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,501 @@
+"""Live generation: one card per agent, overall progress, cancel, retry.
+
+All engine work runs on the task pool. The orchestrator calls our sink from
+its pool threads; the sink only emits a Qt signal (queued to the GUI thread)
+tagged with the run's id, so events of an earlier, cancelled run are dropped.
+Streamed text is buffered and painted ten times a second, which keeps the
+event loop free however fast a model streams.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.errors import show_error, user_message
+from desktop.i18n import t
+from desktop.icons import icon
+from desktop.prefs import provider_choice
+from desktop.tasks import TaskRunner
+from desktop.theme import STATES, pair
+from engine.agents.registry import AgentName
+from engine.domain import ClubProfile, Language
+from engine.llm.base import CancelToken
+from engine.orchestrator import EventKind, GenerationEvent
+from engine.service import Service
+
+TICK_MS = 100
+PREVIEW_CHARS = 1500
+
+
+class EventBridge(QObject):
+    """Lives on the GUI thread; pool threads only ever call ``event.emit``."""
+
+    event = Signal(int, object)
+
+
+@dataclass
+class RunOutcome:
+    plan_id: int | None
+    failed: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    nothing_to_do: bool = False
+
+
+class AgentCard(QFrame):
+    def __init__(self, agent: AgentName, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agent = agent
+        self.setObjectName("card")
+        self.state = "waiting"
+        self.started_at: float | None = None
+        self.elapsed_ms = 0
+        self.tokens = 0
+        self.buffer = ""
+        self.dirty = False
+        self.error_kind: str | None = None
+        self.title = QLabel(agent.label(i18n.current()))
+        self.title.setObjectName("sectionTitle")
+        self.chip = QLabel()
+        self.chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chip.setMinimumWidth(110)
+        self.chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.figures = QLabel()
+        self.figures.setObjectName("hint")
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setMaximumHeight(110)
+        self.preview.setMinimumHeight(70)
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview.setAccessibleName(self.tr("Text written so far"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.set_state("waiting")
+
+    def set_state(self, state: str, message: str = "") -> None:
+        self.state = state
+        names = {
+            "waiting": self.tr("Waiting"),
+            "running": self.tr("Writing…"),
+            "done": self.tr("Done"),
+            "failed": self.tr("Failed"),
+            "cancelled": self.tr("Cancelled"),
+            "kept": self.tr("Kept"),
+        }
+        background, text = pair(STATES, "done" if state == "kept" else state)
+        self.chip.setText(names[state])
+        self.chip.setStyleSheet(
+            f"background:{background}; color:{text}; border-radius:9px; padding:2px 10px;"
+        )
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.setAccessibleDescription(f"{names[state]}. {message}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        elapsed = self.elapsed_ms
+        if self.state == "running" and self.started_at is not None:
+            elapsed = int((time.monotonic() - self.started_at) * 1000)
+        parts = []
+        if self.state != "waiting" and self.state != "kept":
+            parts.append(self.tr("{s} s").format(s=f"{elapsed / 1000:.1f}"))
+        if self.tokens:
+            parts.append(self.tr("{n} tokens").format(n=self.tokens))
+        self.figures.setText(" · ".join(parts) if parts else " ")
+        if self.dirty:
+            self.preview.setPlainText(self.buffer[-PREVIEW_CHARS:])
+            self.preview.verticalScrollBar().setValue(self.preview.verticalScrollBar().maximum())
+            self.dirty = False
+
+
+def advice(kind: str | None) -> str:
+    """What the user can do about a failed agent, in plain words."""
+    words = {
+        "auth": t("Open Settings and enter a valid Gemini API key."),
+        "quota": t(
+            "The key's quota is used up for now: wait the time shown, then retry "
+            "(or choose the free-tier pace in Settings).",
+        ),
+        "network": t(
+            "No connection: retry when you are online, or complete the missing sections "
+            "with the offline draft.",
+        ),
+        "unavailable": t(
+            "The service is overloaded: retry in a few minutes or use the offline draft.",
+        ),
+        "timeout": t("The model took too long: retry, or use the offline draft."),
+        "model": t("This model is not available: choose another one in Settings."),
+    }
+    return words.get(kind or "", "")
+
+
+class GenerationPage(QWidget):
+    open_plan = Signal(int)
+    open_settings = Signal()
+    back = Signal()
+    finished = Signal(object)  # RunOutcome
+
+    def __init__(
+        self,
+        service: Service,
+        runner: TaskRunner,
+        writer_factory: Callable[[str | None], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.runner = runner
+        self.writer_factory = writer_factory
+        self.bridge = EventBridge(self)
+        self.bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self.run_id = 0
+        self.cancel_token: CancelToken | None = None
+        self.outcome: RunOutcome | None = None
+        self.provider: str | None = None
+        self.running = False
+        self.partial = False
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(AgentName))
+        self.progress.setAccessibleName(self.tr("Overall progress"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.cards = {agent: AgentCard(agent) for agent in AgentName}
+        grid = QGridLayout()
+        for n, card in enumerate(self.cards.values()):
+            grid.addWidget(card, n // 3, n % 3)
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button = QPushButton(icon("retry"), self.tr("Retry failed sections"))
+        self.retry_button.clicked.connect(lambda: self.retry(None))
+        self.offline_button = QPushButton(self.tr("Complete with the offline draft"))
+        self.offline_button.clicked.connect(lambda: self.retry("offline"))
+        self.settings_button = QPushButton(icon("settings"), self.tr("Open Settings"))
+        self.settings_button.clicked.connect(self.open_settings.emit)
+        self.back_button = QPushButton(icon("back"), self.tr("Back to the library"))
+        self.back_button.clicked.connect(self.back.emit)
+        self.open_button = QPushButton(icon("plan", "#FFFFFF"), self.tr("Open the plan"))
+        self.open_button.setObjectName("primary")
+        self.open_button.clicked.connect(self._open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        for button in (
+            self.cancel_button,
+            self.settings_button,
+            self.offline_button,
+            self.retry_button,
+            self.open_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(grid, 1)
+        layout.addLayout(buttons)
+        self.tick = QTimer(self)
+        self.tick.setInterval(TICK_MS)
+        self.tick.timeout.connect(self._tick)
+        self._buttons_for(running=False)
+
+    # --- starting -----------------------------------------------------------------------
+
+    def _reset(self, title: str, provider: str | None) -> bool:
+        if self.running:
+            return False
+        self.run_id += 1
+        self.outcome = None
+        self.provider = provider
+        self.title.setText(title)
+        for card in self.cards.values():
+            card.started_at = None
+            card.elapsed_ms = card.tokens = 0
+            card.buffer = ""
+            card.dirty = True
+            card.error_kind = None
+            card.set_state("waiting")
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Starting…"))
+        return True
+
+    def _describe(self, provider: str | None) -> None:
+        """Say who writes; the writer itself is built on the pool (the SDK import is slow)."""
+        choice = provider_choice(self.service.app_settings(), provider)
+        label = {"offline": self.tr("the offline composer")}.get(choice.provider, choice.provider)
+        model = choice.resolved_model()
+        self.subtitle.setText(
+            self.tr("Written by {who}").format(who=label + (f" ({model})" if model else ""))
+        )
+        self.provider = choice.provider
+
+    def start_new(
+        self, club: ClubProfile, language: str = "it", provider: str | None = None
+    ) -> bool:
+        if not self._reset(self.tr("Writing the plan for {club}").format(club=club.name), provider):
+            return False
+        self._describe(provider)
+        factory = self.writer_factory
+        self.partial = False
+        emit, token = self._sink()
+        concurrency = self.service.app_settings().concurrency
+        service = self.service  # the op runs on a pool thread: no widget access there
+
+        def op() -> RunOutcome:
+            writer = factory(provider)
+            summary, result = service.generate_plan(
+                club,
+                writer,
+                language=Language(language),
+                emit=emit,
+                cancel=token,
+                concurrency=concurrency,
+            )
+            return RunOutcome(
+                summary.id,
+                [a.value for a in result.orchestration.failed],
+                result.orchestration.cancelled,
+            )
+
+        self._run(op, None)
+        return True
+
+    def start_resume(self, plan_id: int, provider: str | None = None) -> bool:
+        summary = self.service.get_plan(plan_id).summary
+        if not self._reset(
+            self.tr("Completing the plan for {club}").format(club=summary.club_name), provider
+        ):
+            return False
+        self._describe(provider)
+        factory = self.writer_factory
+        self.partial = True
+        emit, token = self._sink()
+        concurrency = self.service.app_settings().concurrency
+        service = self.service  # the op runs on a pool thread: no widget access there
+
+        def op() -> RunOutcome:
+            writer = factory(provider)
+            _version, result = service.resume_plan(
+                plan_id, writer, emit=emit, cancel=token, concurrency=concurrency
+            )
+            if result is None:
+                return RunOutcome(plan_id, nothing_to_do=True)
+            return RunOutcome(
+                plan_id,
+                [a.value for a in result.orchestration.failed],
+                result.orchestration.cancelled,
+            )
+
+        self._run(op, plan_id)
+        return True
+
+    def start_regenerate(self, plan_id: int, section: str, provider: str | None = None) -> bool:
+        summary = self.service.get_plan(plan_id).summary
+        if not self._reset(
+            self.tr("Rewriting a section of {club}").format(club=summary.club_name), provider
+        ):
+            return False
+        self._describe(provider)
+        factory = self.writer_factory
+        self.partial = True
+        emit, token = self._sink()
+        concurrency = self.service.app_settings().concurrency
+        service = self.service  # the op runs on a pool thread: no widget access there
+
+        def op() -> RunOutcome:
+            writer = factory(provider)
+            _version, result = service.regenerate_section(
+                plan_id, section, writer, emit=emit, cancel=token, concurrency=concurrency
+            )
+            return RunOutcome(
+                plan_id,
+                [a.value for a in result.orchestration.failed],
+                result.orchestration.cancelled,
+            )
+
+        self._run(op, plan_id)
+        return True
+
+    def _sink(self) -> tuple[Callable[[GenerationEvent], None], CancelToken]:
+        run_id = self.run_id
+        signal = self.bridge.event
+        token = CancelToken()
+        self.cancel_token = token
+
+        def emit(event: GenerationEvent) -> None:  # called on pool threads
+            signal.emit(run_id, event)
+
+        return emit, token
+
+    def _run(self, op: Callable[[], RunOutcome], plan_id: int | None) -> None:
+        self.running = True
+        self._plan_id = plan_id
+        self._buttons_for(running=True)
+        self.tick.start()
+        run_id = self.run_id
+        self.runner.run(
+            op,
+            success=lambda outcome: self._done(run_id, outcome),
+            failure=lambda error: self._failed(run_id, error),
+            parent=self,
+            key="generation",
+        )
+
+    # --- events -------------------------------------------------------------------------
+
+    def _on_event(self, run_id: int, event: GenerationEvent) -> None:
+        if run_id != self.run_id:
+            return  # a late event of an earlier run
+        card = self.cards[event.agent]
+        lang = i18n.current()
+        if event.kind is EventKind.STARTED:
+            card.started_at = time.monotonic()
+            card.set_state("running")
+        elif event.kind is EventKind.TEXT:
+            card.buffer = (card.buffer + event.text)[-PREVIEW_CHARS * 2 :]
+            card.dirty = True
+        elif event.kind is EventKind.FINISHED:
+            card.elapsed_ms, card.tokens = event.elapsed_ms, event.tokens
+            card.set_state("done")
+        elif event.kind is EventKind.FAILED:
+            card.elapsed_ms = event.elapsed_ms
+            card.error_kind = event.error_kind
+            text = event.message(lang)
+            hint = advice(event.error_kind)
+            card.set_state("failed", f"{text} {hint}".strip())
+        elif event.kind is EventKind.CANCELLED:
+            card.elapsed_ms = event.elapsed_ms
+            card.set_state("cancelled")
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        cards = list(self.cards.values())
+        finished = sum(1 for c in cards if c.state in ("done", "failed", "cancelled"))
+        involved = sum(1 for c in cards if c.state != "waiting") if self.partial else len(cards)
+        self.progress.setRange(0, max(1, involved))
+        self.progress.setValue(finished)
+        running = [c.agent.label(i18n.current()) for c in cards if c.state == "running"]
+        if self.running:
+            self.status.setText(
+                self.tr("Writing: {agents}").format(agents=", ".join(running))
+                if running
+                else self.tr("Waiting for the next agent…")
+            )
+
+    def _tick(self) -> None:
+        for card in self.cards.values():
+            if card.state == "running" or card.dirty:
+                card.refresh()
+
+    # --- end ----------------------------------------------------------------------------
+
+    def _done(self, run_id: int, outcome: RunOutcome) -> None:
+        if run_id != self.run_id:
+            return
+        self.running = False
+        self.tick.stop()
+        self._tick()
+        self.outcome = outcome
+        self._plan_id = outcome.plan_id
+        for card in self.cards.values():
+            if card.state == "waiting":
+                card.set_state("kept" if self.partial else "cancelled")
+            elif card.state == "running":
+                card.set_state("cancelled")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        if outcome.nothing_to_do:
+            self.status.setText(self.tr("Nothing to complete: every section is there."))
+        elif outcome.cancelled:
+            self.status.setText(
+                self.tr(
+                    "Cancelled. The plan is saved with what was finished; "
+                    "'Retry failed sections' completes the rest."
+                )
+            )
+        elif outcome.failed:
+            self.status.setText(
+                self.tr(
+                    "The plan is saved, but {n} sections failed and are marked in the plan. "
+                    "Retry them, or complete them with the offline draft."
+                ).format(n=len(outcome.failed))
+            )
+        else:
+            self.status.setText(self.tr("Done: the plan is saved."))
+        self._buttons_for(running=False)
+        self.finished.emit(outcome)
+
+    def _failed(self, run_id: int, error: BaseException) -> None:
+        if run_id != self.run_id:
+            return
+        self.running = False
+        self.tick.stop()
+        for card in self.cards.values():
+            if card.state in ("waiting", "running"):
+                card.set_state("cancelled")
+        self.status.setText(user_message(error) or self.tr("The plan could not be written."))
+        self._buttons_for(running=False)
+        show_error(self, error)
+
+    def _buttons_for(self, running: bool) -> None:
+        outcome = self.outcome
+        failed = bool(outcome and (outcome.failed or outcome.cancelled) and outcome.plan_id)
+        auth = any(c.error_kind in ("auth", "model") for c in self.cards.values())
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.retry_button.setVisible(not running and failed)
+        self.offline_button.setVisible(not running and failed and self.provider != "offline")
+        self.settings_button.setVisible(not running and auth)
+        self.open_button.setVisible(not running and bool(outcome and outcome.plan_id))
+        self.back_button.setEnabled(not running)
+        if not running and bool(outcome and outcome.plan_id):
+            self.open_button.setFocus()
+
+    def cancel(self) -> None:
+        if self.cancel_token is not None and self.running:
+            self.cancel_token.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling… the sections already written are kept."))
+
+    def retry(self, provider: str | None) -> None:
+        if self.outcome is None or self.outcome.plan_id is None:
+            return
+        self.start_resume(self.outcome.plan_id, provider or self.provider)
+
+    def _open(self) -> None:
+        if self.outcome is not None and self.outcome.plan_id is not None:
+            self.open_plan.emit(self.outcome.plan_id)

@@ -1,0 +1,187 @@
+"""The plan library as a Qt table model, fed by ``engine.service`` page by page.
+
+Rows arrive ``PAGE_SIZE`` at a time through ``canFetchMore``/``fetchMore``,
+so a store of 10,000 plans opens and scrolls as fast as one of 200: the
+view asks for the next page only when the user scrolls near the end.
+Sorting and filtering happen in the store (indexed queries), never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.icons import icon
+from engine.domain import PlanStatus
+from engine.service import PlanSummary, Service, SortKey
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    search: str | None = None
+    sport: str | None = None
+    status: PlanStatus | None = None
+    trash: bool = False
+    sort: SortKey = SortKey.UPDATED
+    descending: bool = True
+
+
+COLUMNS = ("club_name", "sport", "seasons", "status", "provider", "updated_at")
+SORTABLE = {0: SortKey.CLUB, 5: SortKey.UPDATED}
+
+
+def local_time(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows load lazily (``fetchMore``), so 10,000 plans open as fast as 200."""
+
+    def __init__(self, service: Service, language: str = "it", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._language = language
+        self._rows: list[PlanSummary] = []
+        self._has_more = False
+        self.query = LibraryQuery()
+        self._headers = (
+            self.tr("Club"),
+            self.tr("Sport"),
+            self.tr("Seasons"),
+            self.tr("Status"),
+            self.tr("Written by"),
+            self.tr("Last edited"),
+        )
+        self._status = {
+            PlanStatus.DRAFT.value: self.tr("Draft"),
+            PlanStatus.APPROVED.value: self.tr("Approved"),
+        }
+        self._providers = {
+            "offline": self.tr("Offline composer"),
+            "gemini": "Gemini",
+            "local": self.tr("Local model"),
+            "imported": self.tr("Imported"),
+        }
+
+    # --- loading ----------------------------------------------------------------------
+
+    def reload(self, search: str | None = None, **changes: Any) -> None:
+        """Load the first page for the query (``search`` and any ``LibraryQuery`` field)."""
+        query = replace(self.query, search=(search or "").strip() or None, **changes)
+        self.set_query(query)
+
+    def set_query(self, query: LibraryQuery) -> None:
+        page = self._service.list_plans(
+            search=query.search,
+            sport=query.sport,
+            status=query.status,
+            trash=query.trash,
+            sort=query.sort,
+            descending=query.descending,
+            limit=PAGE_SIZE,
+        )
+        self.beginResetModel()
+        self.query = query
+        self._rows = page.rows
+        self._has_more = page.has_more
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Reload keeping the query (after an edit, a delete, a new plan)."""
+        self.set_query(self.query)
+
+    def plan_at(self, row: int) -> PlanSummary:
+        return self._rows[row]
+
+    def row_of(self, plan_id: int) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r.id == plan_id), None)
+
+    # --- Qt model -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        query = self.query
+        page = self._service.list_plans(
+            search=query.search,
+            sport=query.sport,
+            status=query.status,
+            trash=query.trash,
+            sort=query.sort,
+            descending=query.descending,
+            limit=PAGE_SIZE,
+            offset=len(self._rows),
+        )
+        self._has_more = page.has_more
+        if not page.rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "updated_at":
+                return local_time(row.deleted_at if self.query.trash else row.updated_at)
+            if key == "status":
+                return self._status.get(row.status, row.status)
+            if key == "provider":
+                return self._providers.get(row.provider, row.provider)
+            if key == "sport":
+                return row.sport.capitalize()
+            return getattr(row, key)
+        if role == Qt.ItemDataRole.DecorationRole and key == "status":
+            return icon("approve" if row.status == PlanStatus.APPROVED.value else "edit")
+        if role == Qt.ItemDataRole.ToolTipRole and key == "club_name":
+            return f"{row.title}\n" + self.tr("Version {n}").format(n=row.current_version)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "provider" and row.model:
+            return row.model
+        if role == SUMMARY_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 5 and self.query.trash:
+                return self.tr("Deleted")
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section not in SORTABLE:
+            return self.tr("Sort by club or by last edit")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORTABLE.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.query.sort and descending == self.query.descending:
+            return
+        self.set_query(replace(self.query, sort=key, descending=descending))
+
+    def sort_column(self) -> int:
+        return next(c for c, k in SORTABLE.items() if k == self.query.sort)

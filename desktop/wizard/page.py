@@ -1,0 +1,733 @@
+"""The questionnaire, in five steps and a review, validated as the user types.
+
+The form edits a club document (the same JSON a club file holds). Every
+change is validated by the domain model (``parse_json(ClubProfile)``) and the
+messages appear under the fields they concern, in the user's language; the
+step list shows which steps still need attention. The document is saved as a
+draft in the data folder a moment after each change, so closing the app
+loses nothing. Club files can be opened and saved, and a new plan can start
+from the club data of an earlier plan ("start from last season's plan").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.icons import icon
+from desktop.wizard.fields import (
+    Binding,
+    BoolBinding,
+    ChoiceBinding,
+    ListBinding,
+    MembersBinding,
+    NumberBinding,
+    TableBinding,
+    TextBinding,
+    format_number,
+    get_in,
+    label,
+    number_of,
+)
+from engine.domain import ClubProfile, DomainValidationError, Issue, Plan, parse_json
+from engine.domain.club import AffiliationKind, CostBasis, Costs, Ownership, Region, Revenue
+
+log = logging.getLogger(__name__)
+VALIDATE_DELAY_MS = 250
+AUTOSAVE_DELAY_MS = 800
+DRAFT_NAME = "questionnaire.json"
+
+
+def current_season(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    start = today.year if today.month >= 7 else today.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def next_season(season: str) -> str:
+    try:
+        start = int(season[:4]) + 1
+    except ValueError:
+        return current_season()
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def empty_document() -> dict[str, Any]:
+    return {
+        "schema_version": 1,
+        "identity": {
+            "name": "",
+            "legal_form": "ASD",
+            "rasd_registered": False,
+            "rasd_number": None,
+            "city": "",
+            "province": "",
+            "region": None,
+            "municipality_population": None,
+            "sports": [],
+            "affiliations": [],
+            "year_founded": None,
+            "colours": ["#1F6F4A"],
+            "logo_file": None,
+            "reference_season": current_season(),
+        },
+        "people": {},
+        "facilities": [],
+        "revenue": {},
+        "costs": {},
+        "balance": {},
+        "qualitative": {"swot": {}},
+    }
+
+
+def from_earlier_plan(plan: Plan) -> dict[str, Any]:
+    """The club data of an earlier plan, moved on one season.
+
+    This season's members become last season's; this season starts from the
+    same figures for the user to update (the form says so).
+    """
+    doc = json.loads(plan.club.model_dump_json())
+    identity = doc["identity"]
+    identity["reference_season"] = next_season(identity.get("reference_season", ""))
+    people = doc.setdefault("people", {})
+    if "members_current_season" in people:
+        people["members_last_season"] = json.loads(json.dumps(people["members_current_season"]))
+    for key in ("joined_this_season", "left_this_season", "waiting_list"):
+        people[key] = None
+    return doc
+
+
+class Step:
+    def __init__(self, key: str, title: str, prefixes: list[tuple[str, ...]]) -> None:
+        self.key = key
+        self.title = title
+        self.prefixes = prefixes
+        self.page: QWidget | None = None
+
+
+class WizardPage(QWidget):
+    """The new-plan questionnaire. Emits ``generate`` with a valid ``ClubProfile``."""
+
+    generate = Signal(object)
+    cancelled = Signal()
+    start_from_plan = Signal()
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.doc: dict[str, Any] = empty_document()
+        self.bindings: list[Binding] = []
+        self.issues: list[Issue] = []
+        self.profile: ClubProfile | None = None
+        self._loading = False
+        self._validate_timer = self._timer(VALIDATE_DELAY_MS, self.validate)
+        self._autosave_timer = self._timer(AUTOSAVE_DELAY_MS, self.save_draft)
+
+        title = QLabel(self.tr("New plan: the questionnaire"))
+        title.setObjectName("pageTitle")
+        self.origin = QLabel()
+        self.origin.setObjectName("hint")
+        self.origin.setWordWrap(True)
+        self.open_button = QPushButton(icon("import"), self.tr("Open club file…"))
+        self.open_button.clicked.connect(self.choose_club_file)
+        self.save_button = QPushButton(icon("export"), self.tr("Save club file…"))
+        self.save_button.clicked.connect(self.choose_export_file)
+        self.from_plan_button = QPushButton(icon("duplicate"), self.tr("Start from a saved plan…"))
+        self.from_plan_button.clicked.connect(self.start_from_plan.emit)
+        self.clear_button = QPushButton(self.tr("Start over"))
+        self.clear_button.clicked.connect(self.start_over)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.from_plan_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.save_button)
+        top.addWidget(self.clear_button)
+
+        self.steps = [
+            Step("identity", self.tr("1. Identity"), [("identity",)]),
+            Step("people", self.tr("2. People"), [("people",)]),
+            Step("facilities", self.tr("3. Facilities"), [("facilities",)]),
+            Step("finances", self.tr("4. Finances"), [("revenue",), ("costs",), ("balance",)]),
+            Step("vision", self.tr("5. Vision and SWOT"), [("qualitative",)]),
+            Step("review", self.tr("6. Review and write"), []),
+        ]
+        self.step_list = QListWidget()
+        self.step_list.setAccessibleName(self.tr("Steps"))
+        self.step_list.setMaximumWidth(230)
+        self.step_list.setMinimumWidth(190)
+        self.pages = QStackedWidget()
+        builders = (
+            self._identity_page,
+            self._people_page,
+            self._facilities_page,
+            self._finances_page,
+            self._vision_page,
+            self._review_page,
+        )
+        for step, build in zip(self.steps, builders, strict=True):
+            step.page = build()
+            self.pages.addWidget(step.page)
+            QListWidgetItem(step.title, self.step_list)
+        self.step_list.currentRowChanged.connect(self.go_to)
+
+        self.back_button = QPushButton(icon("back"), self.tr("Back"))
+        self.back_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setObjectName("primary")
+        self.next_button.clicked.connect(self._next)
+        self.cancel_button = QPushButton(self.tr("Close"))
+        self.cancel_button.setToolTip(self.tr("Your answers stay saved as a draft"))
+        self.cancel_button.clicked.connect(self.close_wizard)
+        self.draft_state = QLabel()
+        self.draft_state.setObjectName("hint")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.draft_state, 1)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.step_list)
+        middle.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.origin)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+        for binding in self.bindings:
+            binding.changed.connect(self._changed)
+        self.go_to(0)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _timer(self, ms: int, slot) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _add(self, form: QFormLayout, binding: Binding, text: str | None = None) -> Binding:
+        self.bindings.append(binding)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(getattr(binding, "container", binding.widget))
+        column.addWidget(binding.error)
+        caption = QLabel(text if text is not None else label(binding.path))
+        caption.setWordWrap(True)
+        caption.setBuddy(binding.widget)
+        form.addRow(caption, box)
+        return binding
+
+    def _scroll(self, heading: str, hint: str) -> tuple[QScrollArea, QFormLayout]:
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        title = QLabel(heading)
+        title.setObjectName("sectionTitle")
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        column.addWidget(title)
+        column.addWidget(note)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        column.addLayout(form)
+        column.addStretch(1)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(inner)
+        return area, form
+
+    def _subtitle(self, form: QFormLayout, text: str) -> None:
+        heading = QLabel(text)
+        heading.setObjectName("sectionTitle")
+        form.addRow(heading)
+
+    def _identity_page(self) -> QWidget:
+        area, form = self._scroll(
+            self.tr("Who the club is"),
+            self.tr(
+                "These answers appear on the plan's cover. Fields you leave empty are never "
+                "invented: the plan lists them as data to collect."
+            ),
+        )
+        i = ("identity",)
+        self._add(form, TextBinding((*i, "name")))
+        self._add(form, ChoiceBinding((*i, "legal_form"), [("ASD", "ASD"), ("SSD", "SSD")]))
+        self._add(form, BoolBinding((*i, "rasd_registered"), self.tr("Yes")))
+        self._add(form, TextBinding((*i, "rasd_number"), optional=True, max_width=220))
+        self._add(form, TextBinding((*i, "city")))
+        self._add(form, TextBinding((*i, "province"), max_width=60))
+        self._add(
+            form,
+            ChoiceBinding((*i, "region"), [(r.value, r.value) for r in Region], self.tr("Choose…")),
+        )
+        self._add(form, NumberBinding((*i, "municipality_population")))
+        sports = self._add(form, ListBinding((*i, "sports"), one_line=True))
+        sports.widget.setPlaceholderText(
+            self.tr("e.g. calcio, pallavolo (the first is the main one)")
+        )
+        self._add(
+            form,
+            TableBinding(
+                (*i, "affiliations"),
+                [
+                    ("name", label((*i, "affiliations", 0, "name")), "text", None),
+                    (
+                        "kind",
+                        label((*i, "affiliations", 0, "kind")),
+                        "choice",
+                        [(k.value, k.value) for k in AffiliationKind],
+                    ),
+                ],
+                lambda: {"name": "", "kind": "FSN"},
+                self.tr("Add a federation or body"),
+            ),
+        )
+        self._add(form, NumberBinding((*i, "year_founded"), plain=True, width=90))
+        colours = self._add(form, ListBinding((*i, "colours"), one_line=True))
+        colours.widget.setPlaceholderText("#0B3D91, #FFFFFF")
+        logo = self._add(form, TextBinding((*i, "logo_file"), optional=True))
+        browse = QPushButton(icon("open"), self.tr("Choose logo…"))
+        browse.clicked.connect(lambda: self._choose_logo(logo))
+        form.addRow("", browse)
+        season = self._add(form, TextBinding((*i, "reference_season"), max_width=100))
+        season.widget.setPlaceholderText("2025/26")
+        return area
+
+    def _people_page(self) -> QWidget:
+        area, form = self._scroll(
+            self.tr("Members, teams, coaches and volunteers"),
+            self.tr(
+                "Count registered members (tesserati) by age and gender. A zero is an answer; "
+                "an empty cell means you do not know yet."
+            ),
+        )
+        p = ("people",)
+        self._add(form, MembersBinding(), self.tr("Members"))
+        self._add(form, NumberBinding((*p, "joined_this_season")))
+        self._add(form, NumberBinding((*p, "left_this_season")))
+        self._add(form, NumberBinding((*p, "waiting_list")))
+        self._add(
+            form,
+            TableBinding(
+                (*p, "teams"),
+                [
+                    ("category", label((*p, "teams", 0, "category")), "text", None),
+                    ("league_level", label((*p, "teams", 0, "league_level")), "text", None),
+                    ("count", label((*p, "teams", 0, "count")), "int", None),
+                ],
+                lambda: {"category": "", "league_level": "", "count": 1},
+                self.tr("Add a team category"),
+            ),
+        )
+        self._add(
+            form,
+            TableBinding(
+                (*p, "coaches"),
+                [
+                    ("qualification", label((*p, "coaches", 0, "qualification")), "text", None),
+                    ("count", label((*p, "coaches", 0, "count")), "int", None),
+                ],
+                lambda: {"qualification": "", "count": 1},
+                self.tr("Add a qualification"),
+            ),
+        )
+        self._add(form, NumberBinding((*p, "paid_workers")))
+        self._add(form, NumberBinding((*p, "paid_workers_fees")))
+        self._add(form, NumberBinding((*p, "volunteers")))
+        return area
+
+    def _facilities_page(self) -> QWidget:
+        area, form = self._scroll(
+            self.tr("Where the club plays and trains"),
+            self.tr(
+                "One row per facility. The cost is per hour or per year, as you pay it: the "
+                "plan turns hourly rates into a yearly figure over a 40-week season."
+            ),
+        )
+        f = ("facilities", 0)
+        ownership = {
+            Ownership.OWNED: self.tr("owned"),
+            Ownership.LEASED: self.tr("leased"),
+            Ownership.MUNICIPAL_CONCESSION: self.tr("municipal concession"),
+        }
+        basis = {CostBasis.PER_YEAR: self.tr("per year"), CostBasis.PER_HOUR: self.tr("per hour")}
+        self._add(
+            form,
+            TableBinding(
+                ("facilities",),
+                [
+                    ("name", label((*f, "name")), "text", None),
+                    ("kind", label((*f, "kind")), "text", None),
+                    ("ownership", label((*f, "ownership")), "choice", list(ownership.items())),
+                    ("hours_per_week", label((*f, "hours_per_week")), "number", None),
+                    ("cost_basis", label((*f, "cost_basis")), "choice", list(basis.items())),
+                    ("cost", self.tr("Cost (EUR)"), "cost", None),
+                ],
+                lambda: {
+                    "name": "",
+                    "kind": "",
+                    "ownership": "municipal_concession",
+                    "hours_per_week": None,
+                    "cost_basis": "per_year",
+                    "cost": None,
+                },
+                self.tr("Add a facility"),
+            ),
+            self.tr("Facilities"),
+        )
+        return area
+
+    def _finances_page(self) -> QWidget:
+        area, form = self._scroll(
+            self.tr("Money in and out, in euro per year"),
+            self.tr(
+                "Use the last approved accounts (rendiconto). The plan's figures are computed "
+                "from these answers, never by the AI."
+            ),
+        )
+        self._subtitle(form, label(("revenue",)))
+        for name in Revenue.model_fields:
+            self._add(form, NumberBinding(("revenue", name)))
+        self._subtitle(form, label(("costs",)))
+        for name in Costs.model_fields:
+            self._add(form, NumberBinding(("costs", name)))
+        self._subtitle(form, label(("balance",)))
+        for name in ("debts", "reserves", "average_fee_per_athlete"):
+            self._add(form, NumberBinding(("balance", name)))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        form.addRow(self.totals)
+        return area
+
+    def _vision_page(self) -> QWidget:
+        area, form = self._scroll(
+            self.tr("Values, vision and SWOT"),
+            self.tr(
+                "In your own words: the agents build the plan's prose on them. One item per "
+                "line in the lists."
+            ),
+        )
+        q = ("qualitative",)
+        for name in ("values", "vision", "mission"):
+            self._add(form, TextBinding((*q, name), multiline=True, optional=True))
+        for name in ("strengths", "weaknesses", "opportunities", "threats"):
+            self._add(form, ListBinding((*q, "swot", name)))
+        self._add(form, ListBinding((*q, "competitors")))
+        self._add(
+            form,
+            TableBinding(
+                (*q, "stakeholders"),
+                [
+                    ("name", label((*q, "stakeholders", 0, "name")), "text", None),
+                    ("importance", label((*q, "stakeholders", 0, "importance")), "int", None),
+                ],
+                lambda: {"name": "", "importance": 3},
+                self.tr("Add a stakeholder"),
+            ),
+        )
+        self._add(form, TextBinding((*q, "notes"), multiline=True, optional=True))
+        return area
+
+    def _review_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(self.tr("Review and write the plan"))
+        title.setObjectName("sectionTitle")
+        self.review_text = QLabel()
+        self.review_text.setWordWrap(True)
+        self.issue_list = QListWidget()
+        self.issue_list.setAccessibleName(self.tr("Problems to fix"))
+        self.issue_list.itemActivated.connect(self._jump_to_issue)
+        self.issue_list.itemClicked.connect(self._jump_to_issue)
+        self.generate_button = QPushButton(icon("regenerate", "#FFFFFF"), self.tr("Write the plan"))
+        self.generate_button.setObjectName("primary")
+        self.generate_button.clicked.connect(self._generate)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.generate_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(self.review_text)
+        layout.addWidget(self.issue_list, 1)
+        layout.addLayout(row)
+        return page
+
+    # --- document in and out -------------------------------------------------------------
+
+    def load_document(self, doc: dict[str, Any], origin: str = "") -> None:
+        self._loading = True
+        self.doc = doc
+        for binding in self.bindings:
+            binding.load(doc)
+        self._loading = False
+        self.origin.setText(origin)
+        self.origin.setVisible(bool(origin))
+        self.validate()
+        self.go_to(0)
+
+    def document(self) -> dict[str, Any]:
+        doc = json.loads(json.dumps(self.doc))
+        for binding in self.bindings:
+            binding.store(doc)
+        return doc
+
+    def start_new(self) -> None:
+        """Continue the saved draft if there is one, else an empty questionnaire."""
+        draft = self.draft_path()
+        if draft.exists():
+            try:
+                doc = json.loads(draft.read_text("utf-8"))
+                when = dt.datetime.fromtimestamp(draft.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
+                self.load_document(doc, self.tr("Draft saved on {when}.").format(when=when))
+                return
+            except (OSError, ValueError):
+                log.warning("unreadable questionnaire draft ignored")
+        self.load_document(empty_document())
+
+    def start_over(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Start over"), self.tr("Clear every answer and start again?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.discard_draft()
+            self.load_document(empty_document())
+
+    def load_plan_club(self, plan: Plan) -> None:
+        self.load_document(
+            from_earlier_plan(plan),
+            self.tr(
+                "Copied from the plan {title} and moved on to season {season}: update this "
+                "season's members and money before writing."
+            ).format(title=plan.title, season=next_season(plan.club.identity.reference_season)),
+        )
+
+    def load_club_file(self, path: Path) -> bool:
+        try:
+            doc = json.loads(path.read_text("utf-8-sig"))
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Open club file"),
+                self.tr("{name} is not a readable club file ({error}).").format(
+                    name=path.name, error=error
+                ),
+            )
+            return False
+        if not isinstance(doc, dict) or "identity" not in doc:
+            QMessageBox.warning(
+                self,
+                self.tr("Open club file"),
+                self.tr("{name} does not look like a club file.").format(name=path.name),
+            )
+            return False
+        self.load_document(doc, self.tr("Opened from {name}.").format(name=path.name))
+        self.save_draft()
+        return True
+
+    def choose_club_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open club file"), str(Path.home()), self.tr("Club files (*.json)")
+        )
+        if path:
+            self.load_club_file(Path(path))
+
+    def export_club_file(self, path: Path) -> None:
+        profile = self.validate()
+        text = (
+            profile.model_dump_json(indent=2)
+            if profile is not None
+            else json.dumps(self.document(), indent=2, ensure_ascii=False)
+        )
+        path.write_text(text + "\n", "utf-8")
+
+    def choose_export_file(self) -> None:
+        name = (get_in(self.document(), ("identity", "name")) or "club").strip() or "club"
+        default = str(Path.home() / f"{name.replace(' ', '-')}.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save club file"), default, self.tr("Club files (*.json)")
+        )
+        if path:
+            try:
+                self.export_club_file(Path(path))
+            except OSError as error:
+                QMessageBox.warning(self, self.tr("Save club file"), str(error))
+
+    # --- draft -------------------------------------------------------------------------------
+
+    def draft_path(self) -> Path:
+        return self.home / "drafts" / DRAFT_NAME
+
+    def save_draft(self) -> None:
+        self._autosave_timer.stop()
+        path = self.draft_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(self.document(), indent=1, ensure_ascii=False), "utf-8")
+            os.replace(temporary, path)
+        except OSError as error:
+            self.draft_state.setText(self.tr("Draft not saved: {error}").format(error=error))
+            return
+        self.draft_state.setText(
+            self.tr("Draft saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def discard_draft(self) -> None:
+        self._autosave_timer.stop()
+        self.draft_path().unlink(missing_ok=True)
+
+    # --- validation ---------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._validate_timer.start()
+        self._autosave_timer.start()
+
+    def validate(self) -> ClubProfile | None:
+        self._validate_timer.stop()
+        doc = self.document()
+        try:
+            self.profile = parse_json(ClubProfile, json.dumps(doc))
+            self.issues = []
+        except DomainValidationError as error:
+            self.profile = None
+            self.issues = error.issues
+        self._show_issues()
+        self._update_totals(doc)
+        return self.profile
+
+    def _binding_for(self, issue: Issue) -> Binding | None:
+        best, length = None, -1
+        for binding in self.bindings:
+            for path in binding.paths:
+                if issue.path[: len(path)] == path and len(path) > length:
+                    best, length = binding, len(path)
+        return best
+
+    def _show_issues(self) -> None:
+        lang = i18n.current()
+        per_binding: dict[int, list[Issue]] = {id(b): [] for b in self.bindings}
+        for issue in self.issues:
+            binding = self._binding_for(issue)
+            if binding is not None:
+                per_binding[id(binding)].append(issue)
+        for binding in self.bindings:
+            binding.show_issues(per_binding[id(binding)])
+        for row, step in enumerate(self.steps[:-1]):
+            count = sum(1 for i in self.issues if any(i.path[: len(p)] == p for p in step.prefixes))
+            item = self.step_list.item(row)
+            item.setIcon(icon("warning" if count else "done"))
+            item.setText(step.title + (f"  ({count})" if count else ""))
+            item.setToolTip(
+                self.tr("{n} answers to fix").format(n=count) if count else self.tr("Complete")
+            )
+        self.issue_list.clear()
+        for issue in self.issues:
+            item = QListWidgetItem(icon("warning"), issue.render(lang))
+            item.setData(Qt.ItemDataRole.UserRole, issue.path)
+            self.issue_list.addItem(item)
+        self.review_text.setText(
+            self.tr(
+                "Everything needed is there. The agents will write the plan from these answers; "
+                "empty answers become data to collect, listed in the plan."
+            )
+            if not self.issues
+            else self.tr(
+                "{n} answers need fixing before the plan can be written. Click one to go to it."
+            ).format(n=len(self.issues))
+        )
+        self.generate_button.setEnabled(not self.issues)
+        self.issue_list.setVisible(bool(self.issues))
+
+    def _update_totals(self, doc: dict[str, Any]) -> None:
+        def total(section: str) -> float:
+            values = (number_of(v) for v in (doc.get(section) or {}).values())
+            return sum(v for v in values if isinstance(v, int | float))
+
+        revenue, costs = total("revenue"), total("costs")
+        self.totals.setText(
+            self.tr(
+                "Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR"
+            ).format(
+                revenue=format_number(revenue),
+                costs=format_number(costs),
+                result=format_number(revenue - costs),
+            )
+        )
+
+    def _jump_to_issue(self, item: QListWidgetItem) -> None:
+        path = tuple(item.data(Qt.ItemDataRole.UserRole) or ())
+        for row, step in enumerate(self.steps[:-1]):
+            if any(path[: len(p)] == p for p in step.prefixes):
+                self.go_to(row)
+                break
+        for binding in self.bindings:
+            if any(path[: len(p)] == p for p in binding.paths):
+                binding.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+                break
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        index = max(0, min(index, len(self.steps) - 1))
+        if self.pages.currentIndex() != index:
+            self.pages.setCurrentIndex(index)
+        if self.step_list.currentRow() != index:
+            self.step_list.blockSignals(True)
+            self.step_list.setCurrentRow(index)
+            self.step_list.blockSignals(False)
+        last = index == len(self.steps) - 1
+        if last:
+            self.validate()
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setVisible(not last)
+
+    def _next(self) -> None:
+        self.go_to(self.pages.currentIndex() + 1)
+
+    def _choose_logo(self, binding: Binding) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose logo"), str(Path.home()), self.tr("Images (*.png *.jpg *.svg)")
+        )
+        if path:
+            binding.widget.setText(path)
+            self._changed()
+
+    def _generate(self) -> None:
+        profile = self.validate()
+        if profile is None:
+            return
+        self.save_draft()
+        self.generate.emit(profile)
+
+    def close_wizard(self) -> None:
+        self.save_draft()
+        self.cancelled.emit()

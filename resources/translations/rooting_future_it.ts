@@ -1,0 +1,1942 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name></name>
+    <message>
+        <source>Open Settings and enter a valid Gemini API key.</source>
+        <translation>Aprite le impostazioni e inserite una chiave API di Gemini valida.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s quota is used up for now: wait the time shown, then retry (or choose the free-tier pace in Settings).</source>
+        <translation>La quota della chiave è esaurita per ora: attendete il tempo indicato e riprovate (oppure scegliete il ritmo del piano gratuito nelle impostazioni).</translation>
+    </message>
+    <message>
+        <source>No connection: retry when you are online, or complete the missing sections with the offline draft.</source>
+        <translation>Nessuna connessione: riprovate quando siete in linea, oppure completate le sezioni mancanti con la bozza offline.</translation>
+    </message>
+    <message>
+        <source>The service is overloaded: retry in a few minutes or use the offline draft.</source>
+        <translation>Il servizio è sovraccarico: riprovate tra qualche minuto oppure usate la bozza offline.</translation>
+    </message>
+    <message>
+        <source>The model took too long: retry, or use the offline draft.</source>
+        <translation>Il modello ha impiegato troppo: riprovate, oppure usate la bozza offline.</translation>
+    </message>
+    <message>
+        <source>This model is not available: choose another one in Settings.</source>
+        <translation>Questo modello non è disponibile: sceglietene un altro nelle impostazioni.</translation>
+    </message>
+    <message>
+        <source>To be collected: the questionnaire did not give this figure.</source>
+        <translation>Dato da acquisire: il questionario non riporta questa cifra.</translation>
+    </message>
+    <message>
+        <source>Changed by you on {date}</source>
+        <translation>Modificato da voi il {date}</translation>
+    </message>
+    <message>
+        <source>to collect</source>
+        <translation>da acquisire</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>vostro</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>questionario</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fonte</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>stima</translation>
+    </message>
+    <message>
+        <source>to be collected</source>
+        <translation>dato da acquisire</translation>
+    </message>
+    <message>
+        <source>This section failed: {reason} Use &apos;Regenerate section&apos; to write it again.</source>
+        <translation>Questa sezione non è riuscita: {reason} Usate «Rigenera la sezione» per scriverla di nuovo.</translation>
+    </message>
+    <message>
+        <source>This section was not written (the generation was stopped). Use &apos;Regenerate section&apos; or &apos;Complete failed sections&apos;.</source>
+        <translation>Questa sezione non è stata scritta (la generazione è stata interrotta). Usate «Rigenera la sezione» o «Completa le sezioni mancanti».</translation>
+    </message>
+    <message>
+        <source>You edited this section: the original is kept in the version history.</source>
+        <translation>Avete modificato questa sezione: l&apos;originale resta nella cronologia delle versioni.</translation>
+    </message>
+    <message>
+        <source>Where numbers come from:</source>
+        <translation>Da dove vengono i numeri:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Priority {n}: starts in year {n} ({season})</source>
+        <translation>Priorità {n}: parte nel {n}° anno ({season})</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Where the club is today</source>
+        <translation>Situazione attuale</translation>
+    </message>
+    <message>
+        <source>Gap to close</source>
+        <translation>Divario da colmare</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Entro</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicatori</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Avvio</translation>
+    </message>
+    <message>
+        <source>Budget (EUR)</source>
+        <translation>Budget (EUR)</translation>
+    </message>
+    <message>
+        <source>Vision for the three seasons</source>
+        <translation>Visione per le tre stagioni</translation>
+    </message>
+    <message>
+        <source>Quick wins (within six months)</source>
+        <translation>Risultati rapidi (entro sei mesi)</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>Tabella di marcia</translation>
+    </message>
+    <message>
+        <source>Year {n}</source>
+        <translation>Anno {n}</translation>
+    </message>
+    <message>
+        <source>Headline indicators</source>
+        <translation>Indicatori principali</translation>
+    </message>
+    <message>
+        <source>Members this season</source>
+        <translation>Tesserati stagione corrente</translation>
+    </message>
+    <message>
+        <source>Members last season</source>
+        <translation>Tesserati stagione scorsa</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Squadre</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Allenatori</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volontari</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Impianti</translation>
+    </message>
+    <message>
+        <source>The club at a glance</source>
+        <translation>La società in breve</translation>
+    </message>
+    <message>
+        <source>SWOT</source>
+        <translation>SWOT</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Punti di forza</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>Punti di debolezza</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>Minacce</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>nessuno indicato</translation>
+    </message>
+    <message>
+        <source>Compliance checklist</source>
+        <translation>Adempimenti normativi</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>in regola</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>da fare</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>da verificare</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>non applicabile</translation>
+    </message>
+    <message>
+        <source>Monitoring calendar</source>
+        <translation>Calendario di monitoraggio</translation>
+    </message>
+    <message>
+        <source>Review the indicators at these dates; compare each with its target.</source>
+        <translation>Verificate gli indicatori a queste date; confrontate ciascuno con il suo obiettivo.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>Data to collect</source>
+        <translation>Dati da acquisire</translation>
+    </message>
+    <message>
+        <source>The plan never invents these figures: collect them and update the plan.</source>
+        <translation>Il piano non inventa mai queste cifre: raccoglietele e aggiornate il piano.</translation>
+    </message>
+    <message>
+        <source>Nothing missing.</source>
+        <translation>Non manca nulla.</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>Note di revisione</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Nessuna segnalazione.</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>verifica</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problema</translation>
+    </message>
+    <message>
+        <source>Action {code}</source>
+        <translation>Azione {code}</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicatore</translation>
+    </message>
+    <message>
+        <source>Indicator name</source>
+        <translation>Nome dell&apos;indicatore</translation>
+    </message>
+    <message>
+        <source>{kpi}: today</source>
+        <translation>{kpi}: oggi</translation>
+    </message>
+    <message>
+        <source>{kpi}: target year {n}</source>
+        <translation>{kpi}: obiettivo anno {n}</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>Sintesi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>Visione</translation>
+    </message>
+    <message>
+        <source>Top priorities</source>
+        <translation>Priorità principali</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>Risultati rapidi</translation>
+    </message>
+    <message>
+        <source>Club analysis</source>
+        <translation>Analisi della società</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analisi</translation>
+    </message>
+    <message>
+        <source>Section status</source>
+        <translation>Stato della sezione</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduzione</translation>
+    </message>
+    <message>
+        <source>Financial plan</source>
+        <translation>Piano economico-finanziario</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Rischi</translation>
+    </message>
+    <message>
+        <source>Break-even year</source>
+        <translation>Anno di pareggio</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>Adempimenti</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>scritta</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>non riuscita</translation>
+    </message>
+    <message>
+        <source>not written</source>
+        <translation>non scritta</translation>
+    </message>
+    <message>
+        <source>edited by you</source>
+        <translation>modificata da voi</translation>
+    </message>
+    <message>
+        <source>The two versions have the same content.</source>
+        <translation>Le due versioni hanno lo stesso contenuto.</translation>
+    </message>
+    <message>
+        <source>{n} differences from {old} to {new}.</source>
+        <translation>{n} differenze dalla {old} alla {new}.</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(niente)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(rimosso)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentCard</name>
+    <message>
+        <source>Text written so far</source>
+        <translation>Testo scritto finora</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>In scrittura…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservato</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} token</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Create your first plan</source>
+        <translation>Create il vostro primo piano</translation>
+    </message>
+    <message>
+        <source>Answer the questionnaire about your club: the agents write a three-season strategic plan you can review, edit and export. Everything stays on this computer.</source>
+        <translation>Rispondete al questionario sulla vostra società: gli agenti scrivono un piano strategico triennale da rivedere, modificare ed esportare. Tutto resta su questo computer.</translation>
+    </message>
+    <message>
+        <source>Open a club file…</source>
+        <translation>Apri un file della società…</translation>
+    </message>
+    <message>
+        <source>Or start from an example club:</source>
+        <translation>Oppure partite da una società di esempio:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Qualcosa non ha funzionato</translation>
+    </message>
+    <message>
+        <source>Rooting Future met an unexpected problem. Your saved plans are safe. If it happens again, copy the details and send them to support.</source>
+        <translation>Rooting Future ha incontrato un problema imprevisto. I piani salvati sono al sicuro. Se succede di nuovo, copiate i dettagli e inviateli all&apos;assistenza.</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Mostra i dettagli</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Nascondi i dettagli</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copia i dettagli</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>File di log: {path}</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export plan</source>
+        <translation>Esporta il piano</translation>
+    </message>
+    <message>
+        <source>{title} · version {n}</source>
+        <translation>{title} · versione {n}</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formati</translation>
+    </message>
+    <message>
+        <source>PDF – the full plan, ready to print</source>
+        <translation>PDF – il piano completo, pronto da stampare</translation>
+    </message>
+    <message>
+        <source>Word (DOCX) – editable</source>
+        <translation>Word (DOCX) – modificabile</translation>
+    </message>
+    <message>
+        <source>One-page summary (PDF and PNG)</source>
+        <translation>Sintesi di una pagina (PDF e PNG)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Pagina web (HTML)</translation>
+    </message>
+    <message>
+        <source>ZIP with every format</source>
+        <translation>ZIP con tutti i formati</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Cartella</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Open the folder when done</source>
+        <translation>Apri la cartella al termine</translation>
+    </message>
+    <message>
+        <source>Evaluation mode: every page will carry the watermark &apos;COPIA DI VALUTAZIONE&apos;. Install a licence to export without it.</source>
+        <translation>Modalità valutazione: ogni pagina porterà la filigrana «COPIA DI VALUTAZIONE». Installate una licenza per esportare senza filigrana.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Esporta nella cartella</translation>
+    </message>
+    <message>
+        <source>Exporting… a PDF takes a few seconds.</source>
+        <translation>Esportazione in corso… un PDF richiede qualche secondo.</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}:</source>
+        <translation>Salvati in {folder}:</translation>
+    </message>
+    <message>
+        <source>The export failed: details are in the log.</source>
+        <translation>L&apos;esportazione non è riuscita: i dettagli sono nel log.</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceView</name>
+    <message>
+        <source>Today ({season})</source>
+        <translation>Oggi ({season})</translation>
+    </message>
+    <message>
+        <source>Economic-financial plan</source>
+        <translation>Piano economico-finanziario</translation>
+    </message>
+    <message>
+        <source>Every figure is computed from your questionnaire and named benchmarks, never by the AI. Point at a figure to see its source. Green: your questionnaire; blue: a public source; amber: an estimate to verify; red: to be collected.</source>
+        <translation>Ogni cifra è calcolata dal vostro questionario e da benchmark citati, mai dall&apos;AI. Passate sopra una cifra per vederne la fonte. Verde: il vostro questionario; blu: una fonte pubblica; ambra: una stima da verificare; rosso: dato da acquisire.</translation>
+    </message>
+    <message>
+        <source>This section was not written.</source>
+        <translation>Questa sezione non è stata scritta.</translation>
+    </message>
+    <message>
+        <source>Revenue and costs (EUR per year)</source>
+        <translation>Entrate e costi (EUR all&apos;anno)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Entrate</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Costi</translation>
+    </message>
+    <message>
+        <source>Total revenue</source>
+        <translation>Totale entrate</translation>
+    </message>
+    <message>
+        <source>Total costs</source>
+        <translation>Totale costi</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Risultato</translation>
+    </message>
+    <message>
+        <source>Sum of the lines above</source>
+        <translation>Somma delle righe sopra</translation>
+    </message>
+    <message>
+        <source>Revenue and costs by season</source>
+        <translation>Entrate e costi per stagione</translation>
+    </message>
+    <message>
+        <source>Break-even: the result stays positive from today.</source>
+        <translation>Pareggio di bilancio: il risultato resta positivo già da oggi.</translation>
+    </message>
+    <message>
+        <source>Break-even: from season {season}.</source>
+        <translation>Pareggio di bilancio: dalla stagione {season}.</translation>
+    </message>
+    <message>
+        <source>Break-even: not reached within the plan; see the risks below.</source>
+        <translation>Pareggio di bilancio: non raggiunto nel piano; vedete i rischi qui sotto.</translation>
+    </message>
+    <message>
+        <source>Investments by area (EUR)</source>
+        <translation>Investimenti per area (EUR)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Funding sources</source>
+        <translation>Fonti di finanziamento</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>Per cosa</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>Monthly cash flow, season {season} (EUR)</source>
+        <translation>Flusso di cassa mensile, stagione {season} (EUR)</translation>
+    </message>
+    <message>
+        <source>Net cash flow by month</source>
+        <translation>Flusso di cassa netto per mese</translation>
+    </message>
+    <message>
+        <source>Cash flow</source>
+        <translation>Flusso di cassa</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mese</translation>
+    </message>
+    <message>
+        <source>Net cash flow</source>
+        <translation>Flusso di cassa netto</translation>
+    </message>
+    <message>
+        <source>Cash at the start of the season: {value} EUR ({source})</source>
+        <translation>Cassa a inizio stagione: {value} EUR ({source})</translation>
+    </message>
+    <message>
+        <source>Financial indicators</source>
+        <translation>Indicatori finanziari</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicatore</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Rischi</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationPage</name>
+    <message>
+        <source>Overall progress</source>
+        <translation>Avanzamento complessivo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Retry failed sections</source>
+        <translation>Riprova le sezioni non riuscite</translation>
+    </message>
+    <message>
+        <source>Complete with the offline draft</source>
+        <translation>Completa con la bozza offline</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Apri le impostazioni</translation>
+    </message>
+    <message>
+        <source>Back to the library</source>
+        <translation>Torna all&apos;archivio</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Apri il piano</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Avvio…</translation>
+    </message>
+    <message>
+        <source>the offline composer</source>
+        <translation>il compositore offline</translation>
+    </message>
+    <message>
+        <source>Written by {who}</source>
+        <translation>Scritto con {who}</translation>
+    </message>
+    <message>
+        <source>Writing the plan for {club}</source>
+        <translation>Scrittura del piano di {club}</translation>
+    </message>
+    <message>
+        <source>Completing the plan for {club}</source>
+        <translation>Completamento del piano di {club}</translation>
+    </message>
+    <message>
+        <source>Rewriting a section of {club}</source>
+        <translation>Riscrittura di una sezione di {club}</translation>
+    </message>
+    <message>
+        <source>Writing: {agents}</source>
+        <translation>In scrittura: {agents}</translation>
+    </message>
+    <message>
+        <source>Waiting for the next agent…</source>
+        <translation>In attesa del prossimo agente…</translation>
+    </message>
+    <message>
+        <source>Nothing to complete: every section is there.</source>
+        <translation>Niente da completare: ci sono tutte le sezioni.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The plan is saved with what was finished; &apos;Retry failed sections&apos; completes the rest.</source>
+        <translation>Annullato. Il piano è salvato con quanto già finito; «Riprova le sezioni non riuscite» completa il resto.</translation>
+    </message>
+    <message>
+        <source>The plan is saved, but {n} sections failed and are marked in the plan. Retry them, or complete them with the offline draft.</source>
+        <translation>Il piano è salvato, ma {n} sezioni non sono riuscite e sono segnalate nel piano. Riprovatele, oppure completatele con la bozza offline.</translation>
+    </message>
+    <message>
+        <source>Done: the plan is saved.</source>
+        <translation>Fatto: il piano è salvato.</translation>
+    </message>
+    <message>
+        <source>The plan could not be written.</source>
+        <translation>Non è stato possibile scrivere il piano.</translation>
+    </message>
+    <message>
+        <source>Cancelling… the sections already written are kept.</source>
+        <translation>Annullamento in corso… le sezioni già scritte vengono conservate.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Version history</source>
+        <translation>Cronologia delle versioni</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Salvata</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Come</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Compare from version</source>
+        <translation>Confronta dalla versione</translation>
+    </message>
+    <message>
+        <source>Compare to version</source>
+        <translation>Confronta con la versione</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Ripristina questa versione</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Compare version</source>
+        <translation>Confronta la versione</translation>
+    </message>
+    <message>
+        <source>with version</source>
+        <translation>con la versione</translation>
+    </message>
+    <message>
+        <source>written by the agents</source>
+        <translation>scritta dagli agenti</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modificata</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importata</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>ripristinata</translation>
+    </message>
+    <message>
+        <source>restored from version {n}</source>
+        <translation>ripristinata dalla versione {n}</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>versione {n}</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>Ripristina la versione</translation>
+    </message>
+    <message>
+        <source>Make version {n} the current one? It is saved as a new version; nothing is lost.</source>
+        <translation>Rendere attuale la versione {n}? Viene salvata come nuova versione; non si perde nulla.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Club</source>
+        <translation>Società</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Stagioni</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Scritto con</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>Ultima modifica</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approvato</translation>
+    </message>
+    <message>
+        <source>Offline composer</source>
+        <translation>Compositore offline</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Modello locale</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importato</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>Versione {n}</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminato il</translation>
+    </message>
+    <message>
+        <source>Sort by club or by last edit</source>
+        <translation>Ordinate per società o per ultima modifica</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Search clubs, objectives, any text in the plans…</source>
+        <translation>Cercate società, obiettivi, qualsiasi testo nei piani…</translation>
+    </message>
+    <message>
+        <source>Search plans</source>
+        <translation>Cerca nei piani</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Tutti gli stati</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Bozze</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approvato</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Cestino</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>Svuota il cestino…</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Nuovo piano</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Piani</translation>
+    </message>
+    <message>
+        <source>Every sport</source>
+        <translation>Tutti gli sport</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Il cestino è vuoto.</translation>
+    </message>
+    <message>
+        <source>No plan matches. Try fewer words or another filter.</source>
+        <translation>Nessun piano corrisponde. Provate con meno parole o un altro filtro.</translation>
+    </message>
+    <message>
+        <source>{n}{more} plans in the trash</source>
+        <translation>{n}{more} piani nel cestino</translation>
+    </message>
+    <message>
+        <source>{n}{more} plans</source>
+        <translation>{n}{more} piani</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Esporta…</translation>
+    </message>
+    <message>
+        <source>New plan from this club&apos;s data…</source>
+        <translation>Nuovo piano dai dati di questa società…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Sposta nel cestino</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>Ripristina dal cestino</translation>
+    </message>
+    <message>
+        <source>Delete for ever…</source>
+        <translation>Elimina definitivamente…</translation>
+    </message>
+    <message>
+        <source>Delete for ever</source>
+        <translation>Elimina definitivamente</translation>
+    </message>
+    <message>
+        <source>Delete the plan of {club} and all its versions for ever? This cannot be undone.</source>
+        <translation>Eliminare definitivamente il piano di {club} e tutte le sue versioni? Non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Svuota il cestino</translation>
+    </message>
+    <message>
+        <source>Delete every plan in the trash for ever? This cannot be undone.</source>
+        <translation>Eliminare definitivamente tutti i piani nel cestino? Non si può annullare.</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s code (send it to get a licence):</source>
+        <translation>Codice di questo computer (da inviare per ottenere una licenza):</translation>
+    </message>
+    <message>
+        <source>Machine code</source>
+        <translation>Codice macchina</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Import licence file…</source>
+        <translation>Importa file di licenza…</translation>
+    </message>
+    <message>
+        <source>Create activation request…</source>
+        <translation>Crea richiesta di attivazione…</translation>
+    </message>
+    <message>
+        <source>Continue in evaluation</source>
+        <translation>Continua in valutazione</translation>
+    </message>
+    <message>
+        <source>Licence: {status}</source>
+        <translation>Licenza: {status}</translation>
+    </message>
+    <message>
+        <source>Welcome to Rooting Future</source>
+        <translation>Benvenuti in Rooting Future</translation>
+    </message>
+    <message>
+        <source>Licence: {status} – evaluation mode</source>
+        <translation>Licenza: {status} – modalità valutazione</translation>
+    </message>
+    <message>
+        <source>not available on this computer</source>
+        <translation>non disponibile su questo computer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+    <message>
+        <source>Import licence file</source>
+        <translation>Importa il file di licenza</translation>
+    </message>
+    <message>
+        <source>Licence files (*.lic *.txt);;All files (*)</source>
+        <translation>File di licenza (*.lic *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}.</source>
+        <translation>Impossibile leggere il file {path}.</translation>
+    </message>
+    <message>
+        <source>Licence not installed: {reason} {step}</source>
+        <translation>Licenza non installata: {reason} {step}</translation>
+    </message>
+    <message>
+        <source>Licence installed.</source>
+        <translation>Licenza installata.</translation>
+    </message>
+    <message>
+        <source>Save activation request</source>
+        <translation>Salva la richiesta di attivazione</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>File di testo (*.txt)</translation>
+    </message>
+    <message>
+        <source>Activation request saved to {path}. Send it by e-mail to Rooting Future: you will receive a licence file to import here.</source>
+        <translation>Richiesta di attivazione salvata in {path}. Inviatela per e-mail a Rooting Future: riceverete un file di licenza da importare qui.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Cartella dei dati: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuovo piano…</translation>
+    </message>
+    <message>
+        <source>&amp;Find plans</source>
+        <translation>&amp;Cerca piani</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Archivio</translation>
+    </message>
+    <message>
+        <source>Open &amp;club file…</source>
+        <translation>Apri file della &amp;società…</translation>
+    </message>
+    <message>
+        <source>&amp;Import plan file…</source>
+        <translation>&amp;Importa file di piano…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Impostazioni…</translation>
+    </message>
+    <message>
+        <source>&amp;Licence…</source>
+        <translation>&amp;Licenza…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Es&amp;ci</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>Apri la cartella dei &amp;dati</translation>
+    </message>
+    <message>
+        <source>&amp;About Rooting Future</source>
+        <translation>Informazioni su &amp;Rooting Future</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>S&amp;trumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra principale</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <source>A plan is being written. Stop it and quit? The sections already written are saved.</source>
+        <translation>Un piano è in scrittura. Interromperlo e uscire? Le sezioni già scritte vengono salvate.</translation>
+    </message>
+    <message>
+        <source>Open club file</source>
+        <translation>Apri file della società</translation>
+    </message>
+    <message>
+        <source>Club files (*.json)</source>
+        <translation>File della società (*.json)</translation>
+    </message>
+    <message>
+        <source>Import plan file</source>
+        <translation>Importa file di piano</translation>
+    </message>
+    <message>
+        <source>Plan files (*.json)</source>
+        <translation>File di piano (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported {club}.</source>
+        <translation>{club} importato.</translation>
+    </message>
+    <message>
+        <source>{club}: the file was added as a new version.</source>
+        <translation>{club}: il file è stato aggiunto come nuova versione.</translation>
+    </message>
+    <message>
+        <source>Open or select a plan to export it.</source>
+        <translation>Aprite o selezionate un piano per esportarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: every change is saved.</source>
+        <translation>Niente da salvare: ogni modifica è già salvata.</translation>
+    </message>
+    <message>
+        <source>About Rooting Future</source>
+        <translation>Informazioni su Rooting Future</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rooting Future Desktop&lt;/b&gt; {version}&lt;br&gt;Three-season strategic plans for amateur sports clubs.&lt;br&gt;&lt;br&gt;Data folder: {home}&lt;br&gt;Logs: {logs}</source>
+        <translation>&lt;b&gt;Rooting Future Desktop&lt;/b&gt; {version}&lt;br&gt;Piani strategici triennali per società sportive dilettantistiche.&lt;br&gt;&lt;br&gt;Cartella dei dati: {home}&lt;br&gt;Log: {logs}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Write a note for the board or your team…</source>
+        <translation>Scrivete una nota per il consiglio direttivo o per lo staff…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Aggiungi nota</translation>
+    </message>
+</context>
+<context>
+    <name>NumberBinding</name>
+    <message>
+        <source>not known</source>
+        <translation>non noto</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectiveEditor</name>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>By (dd/mm/yyyy)</source>
+        <translation>Entro (gg/mm/aaaa)</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicatore</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Year 1</source>
+        <translation>Anno 1</translation>
+    </message>
+    <message>
+        <source>Year 2</source>
+        <translation>Anno 2</translation>
+    </message>
+    <message>
+        <source>Year 3</source>
+        <translation>Anno 3</translation>
+    </message>
+    <message>
+        <source>How it is measured</source>
+        <translation>Come si misura</translation>
+    </message>
+    <message>
+        <source>Numbers you change become your own values and are marked as such; saving creates a new version, the previous one stays in the history.</source>
+        <translation>I numeri che cambiate diventano valori vostri e sono indicati come tali; salvare crea una nuova versione, la precedente resta nella cronologia.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Priority (starting year)</source>
+        <translation>Priorità (anno di avvio)</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Where the club is today</source>
+        <translation>Situazione attuale</translation>
+    </message>
+    <message>
+        <source>Gap to close</source>
+        <translation>Divario da colmare</translation>
+    </message>
+    <message>
+        <source>Budget range (EUR)</source>
+        <translation>Intervallo di budget (EUR)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicatori</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Salva come nuova versione</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Editing {code} · {title}</source>
+        <translation>Modifica di {code} · {title}</translation>
+    </message>
+    <message>
+        <source>Action {code}: write the date as dd/mm/yyyy.</source>
+        <translation>Azione {code}: scrivete la data come gg/mm/aaaa.</translation>
+    </message>
+    <message>
+        <source>{kpi}: &apos;{text}&apos; is not a number.</source>
+        <translation>{kpi}: «{text}» non è un numero.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPicker</name>
+    <message>
+        <source>Start from a saved plan</source>
+        <translation>Parti da un piano salvato</translation>
+    </message>
+    <message>
+        <source>Search by club or any word…</source>
+        <translation>Cercate per società o per qualsiasi parola…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>Library</source>
+        <translation>Archivio</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approva</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Esporta…</translation>
+    </message>
+    <message>
+        <source>Complete failed sections</source>
+        <translation>Completa le sezioni mancanti</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sezioni</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <source>Regenerate section</source>
+        <translation>Rigenera la sezione</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approvato</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <source>offline composer</source>
+        <translation>compositore offline</translation>
+    </message>
+    <message>
+        <source>{title} · version {n} of {when} · written by {who}</source>
+        <translation>{title} · versione {n} del {when} · scritto con {who}</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>Torna in bozza</translation>
+    </message>
+    <message>
+        <source>Approved plans are used as examples when writing new plans</source>
+        <translation>I piani approvati fanno da esempio quando si scrivono nuovi piani</translation>
+    </message>
+    <message>
+        <source>This section needs to be written again</source>
+        <translation>Questa sezione va scritta di nuovo</translation>
+    </message>
+    <message>
+        <source>Edited by you</source>
+        <translation>Modificato da voi</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>Sintesi</translation>
+    </message>
+    <message>
+        <source>Club analysis</source>
+        <translation>Analisi della società</translation>
+    </message>
+    <message>
+        <source>Financial plan</source>
+        <translation>Piano economico-finanziario</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>Adempimenti</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoraggio</translation>
+    </message>
+    <message>
+        <source>Data to collect ({n})</source>
+        <translation>Dati da acquisire ({n})</translation>
+    </message>
+    <message>
+        <source>Review notes ({n})</source>
+        <translation>Note di revisione ({n})</translation>
+    </message>
+    <message>
+        <source>Introduction · {area}</source>
+        <translation>Introduzione · {area}</translation>
+    </message>
+    <message>
+        <source>Vision for the three seasons</source>
+        <translation>Visione per le tre stagioni</translation>
+    </message>
+    <message>
+        <source>Financial commentary</source>
+        <translation>Commento finanziario</translation>
+    </message>
+    <message>
+        <source>edited {code}</source>
+        <translation>modificato {code}</translation>
+    </message>
+    <message>
+        <source>edited {section}</source>
+        <translation>modificata {section}</translation>
+    </message>
+    <message>
+        <source>Write this section again with the current settings? The summary is refreshed too; the current text stays in the version history.</source>
+        <translation>Riscrivere questa sezione con le impostazioni attuali? Anche la sintesi viene aggiornata; il testo attuale resta nella cronologia delle versioni.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Writing the plan</source>
+        <translation>Scrittura del piano</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Lingue</translation>
+    </message>
+    <message>
+        <source>Data and licence</source>
+        <translation>Dati e licenza</translation>
+    </message>
+    <message>
+        <source>Offline composer (no internet, instant, by rule)</source>
+        <translation>Compositore offline (senza internet, immediato, basato su regole)</translation>
+    </message>
+    <message>
+        <source>Google Gemini (needs an API key and internet)</source>
+        <translation>Google Gemini (serve una chiave API e internet)</translation>
+    </message>
+    <message>
+        <source>Local model server (Ollama, LM Studio…)</source>
+        <translation>Server di modelli locale (Ollama, LM Studio…)</translation>
+    </message>
+    <message>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <source>Gemini API key</source>
+        <translation>Chiave API di Gemini</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Rimuovi la chiave</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Prova la connessione</translation>
+    </message>
+    <message>
+        <source>Gemini model</source>
+        <translation>Modello Gemini</translation>
+    </message>
+    <message>
+        <source>default: {model}</source>
+        <translation>predefinito: {model}</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chiave API</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Local server</source>
+        <translation>Server locale</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>How many agents write at the same time</source>
+        <translation>Quanti agenti scrivono contemporaneamente</translation>
+    </message>
+    <message>
+        <source>Paid key (faster)</source>
+        <translation>Chiave a pagamento (più veloce)</translation>
+    </message>
+    <message>
+        <source>Free tier (slower, avoids quota errors)</source>
+        <translation>Piano gratuito (più lento, evita gli errori di quota)</translation>
+    </message>
+    <message>
+        <source>Reuse identical answers from the AI cache</source>
+        <translation>Riusa le risposte identiche dalla cache AI</translation>
+    </message>
+    <message>
+        <source>Clear AI cache</source>
+        <translation>Svuota la cache AI</translation>
+    </message>
+    <message>
+        <source>Agents at the same time</source>
+        <translation>Agenti in contemporanea</translation>
+    </message>
+    <message>
+        <source>Request pace</source>
+        <translation>Ritmo delle richieste</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Come il sistema</translation>
+    </message>
+    <message>
+        <source>A new interface language applies the next time the app starts.</source>
+        <translation>La nuova lingua dell&apos;interfaccia vale dal prossimo avvio dell&apos;app.</translation>
+    </message>
+    <message>
+        <source>Language of new plans</source>
+        <translation>Lingua dei nuovi piani</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Lingua dell&apos;interfaccia</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Cartella dei dati</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Plans, versions, notes and settings live in this folder; logs in its &apos;{logs}&apos; subfolder. Start the app with --home FOLDER to use another one.</source>
+        <translation>Piani, versioni, note e impostazioni stanno in questa cartella; i log nella sottocartella «{logs}». Avviate l&apos;app con --home CARTELLA per usarne un&apos;altra.</translation>
+    </message>
+    <message>
+        <source>Manage licence…</source>
+        <translation>Gestisci la licenza…</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keyring ({masked}).</source>
+        <translation>Una chiave è salvata nel portachiavi di sistema ({masked}).</translation>
+    </message>
+    <message>
+        <source>Type a new key to replace it</source>
+        <translation>Scrivete una nuova chiave per sostituirla</translation>
+    </message>
+    <message>
+        <source>No key stored. Get one at aistudio.google.com, paste it here: it is kept in the system keyring (or set {var}).</source>
+        <translation>Nessuna chiave salvata. Ottenetene una su aistudio.google.com e incollatela qui: viene conservata nel portachiavi di sistema (oppure impostate {var}).</translation>
+    </message>
+    <message>
+        <source>Paste your Gemini API key</source>
+        <translation>Incollate la vostra chiave API di Gemini</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connessione in corso…</translation>
+    </message>
+    <message>
+        <source>Connected: {n} models available.</source>
+        <translation>Connessione riuscita: {n} modelli disponibili.</translation>
+    </message>
+    <message>
+        <source>Connected, but no model is available to this key.</source>
+        <translation>Connessione riuscita, ma nessun modello è disponibile per questa chiave.</translation>
+    </message>
+    <message>
+        <source>The connection test failed.</source>
+        <translation>La prova di connessione non è riuscita.</translation>
+    </message>
+    <message>
+        <source>{n} answers removed.</source>
+        <translation>{n} risposte rimosse.</translation>
+    </message>
+</context>
+<context>
+    <name>TableBinding</name>
+    <message>
+        <source>Remove selected row</source>
+        <translation>Rimuovi la riga selezionata</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditor</name>
+    <message>
+        <source>Save as new version</source>
+        <translation>Salva come nuova versione</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPage</name>
+    <message>
+        <source>New plan: the questionnaire</source>
+        <translation>Nuovo piano: il questionario</translation>
+    </message>
+    <message>
+        <source>Open club file…</source>
+        <translation>Apri file della società…</translation>
+    </message>
+    <message>
+        <source>Save club file…</source>
+        <translation>Salva file della società…</translation>
+    </message>
+    <message>
+        <source>Start from a saved plan…</source>
+        <translation>Parti da un piano salvato…</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Ricomincia</translation>
+    </message>
+    <message>
+        <source>1. Identity</source>
+        <translation>1. Identità</translation>
+    </message>
+    <message>
+        <source>2. People</source>
+        <translation>2. Persone</translation>
+    </message>
+    <message>
+        <source>3. Facilities</source>
+        <translation>3. Impianti</translation>
+    </message>
+    <message>
+        <source>4. Finances</source>
+        <translation>4. Bilancio</translation>
+    </message>
+    <message>
+        <source>5. Vision and SWOT</source>
+        <translation>5. Visione e SWOT</translation>
+    </message>
+    <message>
+        <source>6. Review and write</source>
+        <translation>6. Verifica e scrittura</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Indietro</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avanti</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Your answers stay saved as a draft</source>
+        <translation>Le risposte restano salvate come bozza</translation>
+    </message>
+    <message>
+        <source>Who the club is</source>
+        <translation>Chi è la società</translation>
+    </message>
+    <message>
+        <source>These answers appear on the plan&apos;s cover. Fields you leave empty are never invented: the plan lists them as data to collect.</source>
+        <translation>Queste risposte compaiono sulla copertina del piano. I campi lasciati vuoti non vengono mai inventati: il piano li elenca come dati da acquisire.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>e.g. calcio, pallavolo (the first is the main one)</source>
+        <translation>es. calcio, pallavolo (il primo è il principale)</translation>
+    </message>
+    <message>
+        <source>Add a federation or body</source>
+        <translation>Aggiungi una federazione o un ente</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Scegli il logo…</translation>
+    </message>
+    <message>
+        <source>Members, teams, coaches and volunteers</source>
+        <translation>Tesserati, squadre, allenatori e volontari</translation>
+    </message>
+    <message>
+        <source>Count registered members (tesserati) by age and gender. A zero is an answer; an empty cell means you do not know yet.</source>
+        <translation>Contate i tesserati per età e genere. Zero è una risposta; una cella vuota significa che il dato non è ancora noto.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Tesserati</translation>
+    </message>
+    <message>
+        <source>Add a team category</source>
+        <translation>Aggiungi una categoria di squadra</translation>
+    </message>
+    <message>
+        <source>Add a qualification</source>
+        <translation>Aggiungi una qualifica</translation>
+    </message>
+    <message>
+        <source>Where the club plays and trains</source>
+        <translation>Dove la società gioca e si allena</translation>
+    </message>
+    <message>
+        <source>One row per facility. The cost is per hour or per year, as you pay it: the plan turns hourly rates into a yearly figure over a 40-week season.</source>
+        <translation>Una riga per impianto. Il costo è orario o annuo, come lo pagate: il piano converte le tariffe orarie in una cifra annua su una stagione di 40 settimane.</translation>
+    </message>
+    <message>
+        <source>owned</source>
+        <translation>di proprietà</translation>
+    </message>
+    <message>
+        <source>leased</source>
+        <translation>in affitto</translation>
+    </message>
+    <message>
+        <source>municipal concession</source>
+        <translation>concessione comunale</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>all&apos;anno</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>all&apos;ora</translation>
+    </message>
+    <message>
+        <source>Cost (EUR)</source>
+        <translation>Costo (EUR)</translation>
+    </message>
+    <message>
+        <source>Add a facility</source>
+        <translation>Aggiungi un impianto</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Impianti</translation>
+    </message>
+    <message>
+        <source>Money in and out, in euro per year</source>
+        <translation>Entrate e uscite, in euro all&apos;anno</translation>
+    </message>
+    <message>
+        <source>Use the last approved accounts (rendiconto). The plan&apos;s figures are computed from these answers, never by the AI.</source>
+        <translation>Usate l&apos;ultimo rendiconto approvato. Le cifre del piano sono calcolate da queste risposte, mai dall&apos;AI.</translation>
+    </message>
+    <message>
+        <source>Values, vision and SWOT</source>
+        <translation>Valori, visione e SWOT</translation>
+    </message>
+    <message>
+        <source>In your own words: the agents build the plan&apos;s prose on them. One item per line in the lists.</source>
+        <translation>Con parole vostre: gli agenti ci costruiscono i testi del piano. Nelle liste, una voce per riga.</translation>
+    </message>
+    <message>
+        <source>Add a stakeholder</source>
+        <translation>Aggiungi un portatore di interesse</translation>
+    </message>
+    <message>
+        <source>Review and write the plan</source>
+        <translation>Verifica e scrivi il piano</translation>
+    </message>
+    <message>
+        <source>Problems to fix</source>
+        <translation>Problemi da correggere</translation>
+    </message>
+    <message>
+        <source>Write the plan</source>
+        <translation>Scrivi il piano</translation>
+    </message>
+    <message>
+        <source>Draft saved on {when}.</source>
+        <translation>Bozza salvata il {when}.</translation>
+    </message>
+    <message>
+        <source>Clear every answer and start again?</source>
+        <translation>Cancellare tutte le risposte e ricominciare?</translation>
+    </message>
+    <message>
+        <source>Copied from the plan {title} and moved on to season {season}: update this season&apos;s members and money before writing.</source>
+        <translation>Copiato dal piano {title} e portato alla stagione {season}: aggiornate tesserati ed entrate/uscite di questa stagione prima di scrivere.</translation>
+    </message>
+    <message>
+        <source>Open club file</source>
+        <translation>Apri file della società</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable club file ({error}).</source>
+        <translation>{name} non è un file della società leggibile ({error}).</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a club file.</source>
+        <translation>{name} non sembra un file della società.</translation>
+    </message>
+    <message>
+        <source>Opened from {name}.</source>
+        <translation>Aperto da {name}.</translation>
+    </message>
+    <message>
+        <source>Club files (*.json)</source>
+        <translation>File della società (*.json)</translation>
+    </message>
+    <message>
+        <source>Save club file</source>
+        <translation>Salva file della società</translation>
+    </message>
+    <message>
+        <source>Draft not saved: {error}</source>
+        <translation>Bozza non salvata: {error}</translation>
+    </message>
+    <message>
+        <source>Draft saved at {time}</source>
+        <translation>Bozza salvata alle {time}</translation>
+    </message>
+    <message>
+        <source>{n} answers to fix</source>
+        <translation>{n} risposte da correggere</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <source>Everything needed is there. The agents will write the plan from these answers; empty answers become data to collect, listed in the plan.</source>
+        <translation>C&apos;è tutto il necessario. Gli agenti scriveranno il piano da queste risposte; le risposte vuote diventano dati da acquisire, elencati nel piano.</translation>
+    </message>
+    <message>
+        <source>{n} answers need fixing before the plan can be written. Click one to go to it.</source>
+        <translation>{n} risposte vanno corrette prima di scrivere il piano. Cliccatene una per raggiungerla.</translation>
+    </message>
+    <message>
+        <source>Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR</source>
+        <translation>Totale entrate {revenue} EUR · totale costi {costs} EUR · risultato {result} EUR</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>Scegli il logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.svg)</source>
+        <translation>Immagini (*.png *.jpg *.svg)</translation>
+    </message>
+</context>
+</TS>
