@@ -6,6 +6,8 @@ and from a frozen PyInstaller bundle (``sys._MEIPASS``) resolve the same way.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -39,12 +41,27 @@ def database_path(home: Path) -> Path:
     return home / DATABASE_FILENAME
 
 
+INSTALLED_RESOURCES = "rooting_future_resources"  # resources/ inside a wheel (see setup.py)
+
+
+@functools.cache
 def resources_root() -> Path:
-    """The ``resources/`` folder: beside the packages, or inside the frozen bundle."""
+    """The ``resources/`` folder, wherever the app runs from.
+
+    A frozen bundle keeps it in ``sys._MEIPASS``; a source checkout (also an
+    editable install) beside the packages; an installed wheel as the
+    ``rooting_future_resources`` package. Cached: it cannot change while running.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    source = Path(__file__).resolve().parent.parent / "resources"
+    if source.is_dir():
+        return source
+    spec = importlib.util.find_spec(INSTALLED_RESOURCES)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return source  # missing: callers name the file they could not find
 
 
 def resource_path(*parts: str) -> Path:

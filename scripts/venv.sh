@@ -7,7 +7,7 @@ python="${PYTHON:-python3}"
 if [ ! -x "$root/.venv/bin/python" ]; then
   "$python" -m venv "$root/.venv"
 fi
-stamp="$root/.venv/.installed-$(sha256sum "$root/pyproject.toml" | cut -c1-16)"
+stamp="$root/.venv/.installed-$(cat "$root/pyproject.toml" "$root/setup.py" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   "$root/.venv/bin/python" -m pip install -q --upgrade pip
   "$root/.venv/bin/python" -m pip install -q -e "$root[dev]"
