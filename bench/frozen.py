@@ -72,7 +72,7 @@ def main() -> None:
     print(f"  frozen full self-test (3 runs)      {median(full)}")
     print(f"  onedir folder                       {folder_size(BUNDLE) / MB:7.1f} MB (goal < 250)")
     for archive in sorted((ROOT / "dist").glob("RootingFuture-*.*")):
-        if archive.suffix in {".gz", ".zip"}:
+        if archive.suffix in {".xz", ".zip"}:
             size = archive.stat().st_size / MB
             print(f"  archive {archive.name:<28}{size:7.1f} MB (goal < 100)")
 
