@@ -17,4 +17,4 @@ if ! command -v objdump >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
 fi
 "$python" build/build_app.py --self-test --archive
 ROOTING_FUTURE_BUNDLE="$root/dist/RootingFuture" QT_QPA_PLATFORM=offscreen \
-  "$root/.venv/bin/python" -m pytest -q -p no:cacheprovider tests/build/test_bundle_rules.py
+  "$root/.venv/bin/python" -m pytest -q -p no:cacheprovider tests/packaging/test_bundle_rules.py

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.build_support import ROOT, load_build_module
+from tests.packaging.build_support import ROOT, load_build_module
 
 contents = load_build_module("bundle_contents")
 

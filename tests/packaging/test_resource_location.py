@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from engine import paths
-from tests.build.build_support import ROOT
+from tests.packaging.build_support import ROOT
 
 
 @pytest.fixture

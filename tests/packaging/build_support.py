@@ -1,4 +1,7 @@
-"""Shared by the build tests: the repository root and a loader for build/ scripts."""
+"""Shared by the packaging tests: the repository root and a loader for build/ scripts.
+
+(The folder is not called tests/build: pytest never collects folders named ``build``.)
+"""
 
 from __future__ import annotations
 

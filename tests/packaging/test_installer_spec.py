@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.build.build_support import ROOT, load_build_module
+from tests.packaging.build_support import ROOT, load_build_module
 
 
 class Recorder:
