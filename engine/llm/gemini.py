@@ -64,7 +64,12 @@ class GeminiClient:
         cache: ResponseCache | None = None,
     ) -> None:
         self._transport = GeminiTransport(api_key, base_url=base_url, api_version=api_version)
-        self._runner = CompletionRunner(self._transport, limiter=limiter, retry=retry, cache=cache)
+        # The endpoint is part of the cache key: a proxy or another API version may answer
+        # differently, and an answer cached from one must not be served for the other.
+        endpoint = {"endpoint": base_url or "default", "api_version": api_version or "default"}
+        self._runner = CompletionRunner(
+            self._transport, limiter=limiter, retry=retry, cache=cache, cache_params=endpoint
+        )
 
     @property
     def limiter(self) -> RateLimiter:

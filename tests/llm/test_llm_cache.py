@@ -177,6 +177,18 @@ def test_a_different_prompt_misses(gemini: GeminiDouble, cache: ResponseCache) -
     assert len(gemini.generate_requests()) == 2
 
 
+def test_another_endpoint_misses(gemini: GeminiDouble, cache: ResponseCache) -> None:
+    """An answer cached from one endpoint (say a proxy) is not served for another."""
+    gemini.script(Reply.ok(VALID_ANSWER))
+    client_with(gemini, cache).complete(make_request(), None, CancelToken())
+    with GeminiDouble() as proxy:
+        proxy.script(Reply.ok({**VALID_ANSWER, "priority": "bassa"}))
+        answer = client_with(proxy, cache).complete(make_request(), None, CancelToken())
+        assert not answer.cached and answer.data["priority"] == "bassa"
+        assert len(proxy.generate_requests()) == 1
+    assert cache.stats().entries == 2
+
+
 def test_failures_and_repairs_cache_only_the_valid_text(
     gemini: GeminiDouble, cache: ResponseCache, database: Database
 ) -> None:
