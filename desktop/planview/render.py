@@ -19,8 +19,9 @@ from desktop.i18n import t
 from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, SectionStatus, SourcedValue, SourceTier
 from engine.domain.plan import KPI, ComplianceStatus, MacroObjective
+from engine.domain.sourced import USER_EDIT_REFERENCE
 
-USER_EDIT = "modificato dall'utente"
+USER_EDIT = USER_EDIT_REFERENCE
 UNITS_EN = {"EUR/anno": "EUR/year", "EUR/mese": "EUR/month", "EUR/ora": "EUR/hour", "n": ""}
 UNITS_IT = {"n": ""}
 

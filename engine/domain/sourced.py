@@ -30,6 +30,10 @@ class SourceTier(StrEnum):
 
 
 MISSING_LABEL = {Language.IT: "dato da acquisire", Language.EN: "to be collected"}
+USER_EDIT_REFERENCE = "modificato dall'utente"
+"""The reference of a number the user typed over a computed one (questionnaire tier, dated):
+their own figure, which the plan view and the exports label as edited, not as the
+questionnaire's or a benchmark's."""
 
 
 class SourcedValue(StrictModel):

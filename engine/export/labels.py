@@ -310,6 +310,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "dal vostro questionario: il dato che la società ha inserito.",
         "from your questionnaire: the figure the club entered.",
     ),
+    "legend_edited": (
+        "modificato da voi: un numero che avete corretto nel piano (la data è nel dettaglio).",
+        "edited by you: a figure you corrected in the plan (the date is in the detail).",
+    ),
     "legend_research": (
         "da fonte pubblica: un dato pubblicato, con il riferimento indicato.",
         "from a public source: a published figure, with its reference.",
@@ -327,6 +331,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "data-to-be-collected appendix.",
     ),
     "badge_questionnaire": ("questionario", "questionnaire"),
+    "badge_edited": ("modificato da voi", "edited by you"),
     "badge_research": ("fonte: {ref}", "source: {ref}"),
     "badge_estimate": ("stima: {ref}", "estimate: {ref}"),
     "badge_missing": ("da acquisire", "to be collected"),

@@ -14,7 +14,12 @@ from collections.abc import Callable, Sequence
 
 from engine import formatting
 from engine.domain.plan import BudgetRange
-from engine.domain.sourced import MISSING_LABEL, SourcedValue, SourceTier
+from engine.domain.sourced import (
+    MISSING_LABEL,
+    USER_EDIT_REFERENCE,
+    SourcedValue,
+    SourceTier,
+)
 from engine.export.document import Badge, Badges, Legend, LegendEntry, Tier, Value
 from engine.export.labels import Labels
 
@@ -40,6 +45,8 @@ class Provenance:
         full = value.provenance(self.language)
         reference = (value.reference or "").strip()
         if value.tier is SourceTier.QUESTIONNAIRE:
+            if reference == USER_EDIT_REFERENCE:  # typed over in the plan, not in the form
+                return Badge(Tier.QUESTIONNAIRE, t.badge_edited, full)
             return Badge(Tier.QUESTIONNAIRE, t.badge_questionnaire, full)
         seen = (id(key if key is not None else value), reference)
         if seen not in self._seen:
@@ -107,6 +114,7 @@ class Provenance:
                 LegendEntry(
                     Badge(Tier.QUESTIONNAIRE, t.badge_questionnaire, ""), t.legend_questionnaire
                 ),
+                LegendEntry(Badge(Tier.QUESTIONNAIRE, t.badge_edited, ""), t.legend_edited),
                 LegendEntry(
                     Badge(Tier.RESEARCH, t.get("badge_research", ref="…"), ""), t.legend_research
                 ),

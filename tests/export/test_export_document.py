@@ -155,3 +155,47 @@ def test_charts_carry_their_sources() -> None:
     notes = {b.spec.id: b.spec.note for b in _blocks(doc) if isinstance(b, Chart)}
     assert "dal vostro questionario" in notes["finance-overview"]
     assert "da verificare" in notes["investments"]
+
+
+def test_a_number_the_user_edited_says_so_not_questionnaire() -> None:
+    """The plan view stores a typed-over number as questionnaire tier marked as an edit."""
+    import datetime as dt
+
+    from engine.domain.sourced import USER_EDIT_REFERENCE, SourcedValue, SourceTier
+
+    plan = full_plan()
+    area = plan.areas[0]
+    objective = area.objectives[0]
+    kpi = objective.kpis[0]
+    edited = SourcedValue(
+        value=123,
+        unit=kpi.baseline.unit,
+        tier=SourceTier.QUESTIONNAIRE,
+        reference=USER_EDIT_REFERENCE,
+        date=dt.date(2026, 11, 20),
+    )
+    objective = objective.model_copy(
+        update={"kpis": [kpi.model_copy(update={"baseline": edited}), *objective.kpis[1:]]}
+    )
+    area = area.model_copy(update={"objectives": [objective, *area.objectives[1:]]})
+    plan = plan.model_copy(update={"areas": [area, *plan.areas[1:]]})
+    doc = build_document(plan)
+    assert "modificato da voi" in _all_badge_words(doc)
+    assert any(entry.badge.short == "modificato da voi" for entry in doc.legend.entries)
+    english = build_document(plan.model_copy(update={"language": Language.EN}))
+    assert "edited by you" in _all_badge_words(english)
+    assert "modificato da voi" not in _all_badge_words(build_document(full_plan()))
+
+
+def _all_badge_words(doc: Document) -> set[str]:
+    """Every badge's short text: table captions, per-row provenance cells, single values."""
+    words = {badge.short for badge in _badges(doc)}
+    for block in _blocks(doc):
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    if isinstance(cell, Badges):
+                        words |= {badge.short for _scope, badge in cell.parts}
+                    elif isinstance(cell, Value) and cell.badge is not None:
+                        words.add(cell.badge.short)
+    return words
