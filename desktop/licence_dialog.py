@@ -28,19 +28,11 @@ from desktop import i18n
 from desktop.errors import show_error
 from desktop.icons import icon
 from engine.licence import current_licence, trusted_keys_path
+from engine.version import app_version
 from licensing import LicenceState, LicenceStatus
 from licensing.status import LABELS
 
 log = logging.getLogger(__name__)
-
-
-def app_version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("rooting-future")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 class LicenceDialog(QDialog):

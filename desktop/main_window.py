@@ -30,6 +30,7 @@ from desktop.errors import show_error
 from desktop.icons import app_icon, icon
 from desktop.library.view import LibraryPage
 from desktop.prefs import writer_for
+from desktop.prerender import Prerenderer
 from desktop.tasks import TaskRunner
 from engine.domain import ClubProfile
 from engine.licence import banner, current_licence
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.licence = licence or current_licence(service.home)
         self.runner = runner or TaskRunner(self)
         self.runner.error_handler = show_error
+        # Each saved version is rendered into the export cache in the background.
+        self.prerenderer = Prerenderer(service, self.runner, self)
         self.writer_overrides: dict[str, Any] = {}  # e.g. a proxy's gemini_base_url
         self.setWindowTitle("Rooting Future")
         self.setWindowIcon(app_icon())
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
             page.regenerate_requested.connect(self.regenerate_section)
             page.resume_requested.connect(self.resume_plan)
             page.changed.connect(self.library.refresh)
+            page.version_saved.connect(self.prerenderer.schedule)
             self.stack.addWidget(page)
             self._plan_view = page
         return self._plan_view
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.sync()
+        self.prerenderer.stop()  # before the pool waits: a running render stops early
         self.runner.shutdown()
         event.accept()
 
@@ -347,6 +352,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.generation)
 
     def _generation_finished(self, outcome: RunOutcome) -> None:
+        if outcome.plan_id is not None and not outcome.nothing_to_do:
+            self.prerenderer.schedule(outcome.plan_id)  # the version just saved
         if outcome.plan_id is not None and not self.generation.partial:
             # The questionnaire became a plan: its draft is done with.
             if self._wizard is not None:
@@ -385,6 +392,7 @@ class MainWindow(QMainWindow):
         except Exception as error:
             show_error(self, error)
             return
+        self.prerenderer.schedule(summary.id)
         self.library.refresh()
         self.statusBar().showMessage(
             self.tr("Imported {club}.").format(club=summary.club_name)
@@ -462,7 +470,7 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.service.home)))
 
     def about(self) -> None:
-        from desktop.licence_dialog import app_version
+        from engine.version import app_version
 
         QMessageBox.about(
             self,

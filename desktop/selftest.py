@@ -29,6 +29,7 @@ from typing import TextIO
 from desktop.console import attach_console
 from engine.logs import configure_logging
 from engine.selftest import SelfTestFailure, StepResult, engine_checks, run_step
+from engine.version import app_version
 
 STEPS = ("licence", "database", "plan", "export", "window")
 WINDOW_TIMEOUT_MS = 60_000
@@ -82,25 +83,11 @@ def check_window(home: Path) -> str:
 
 
 def header() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        app_version = version("rooting-future")
-    except PackageNotFoundError:
-        app_version = frozen_version()
     frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
     return (
-        f"Rooting Future {app_version} self-test ({frozen}; {platform.system()} "
+        f"Rooting Future {app_version()} self-test ({frozen}; {platform.system()} "
         f"{platform.machine()}; Python {platform.python_version()})"
     )
-
-
-def frozen_version() -> str:
-    """The version the build script stamped into the bundle (no package metadata there)."""
-    from engine.paths import resource_path
-
-    stamp = resource_path("VERSION")
-    return stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else "unknown"
 
 
 def format_step(result: StepResult) -> str:

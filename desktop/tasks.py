@@ -97,8 +97,13 @@ class TaskRunner(QObject):
         label: str | None = None,
         key: str | None = None,
         on_cancel: Callable[[], None] | None = None,
+        priority: int = 0,
     ) -> Task:
-        """Start ``op`` in the background; ``label`` shows a busy dialog after 400 ms."""
+        """Start ``op`` in the background; ``label`` shows a busy dialog after 400 ms.
+
+        ``priority`` orders work waiting for a free thread (higher first): background
+        chores such as pre-rendering exports pass a negative one.
+        """
         task = Task(next(self._ids), key, success, failure, parent, label, on_cancel)
         if key is not None:
             older = self._latest.get(key)
@@ -111,7 +116,7 @@ class TaskRunner(QObject):
             task.timer.setSingleShot(True)
             task.timer.timeout.connect(lambda t=task: self._show_progress(t))
             task.timer.start(PROGRESS_DELAY_MS)
-        self.pool.start(_Runnable(task.id, op, self._signals))
+        self.pool.start(_Runnable(task.id, op, self._signals), priority)
         return task
 
     def busy(self) -> bool:

@@ -176,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="club logo (PNG, JPEG or SVG) when the plan's is not found",
     )
+    export.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render afresh instead of reusing files already rendered for this version",
+    )
 
     resume = commands.add_parser(
         "resume", help="complete a plan's failed sections", parents=[common, generation_options]
@@ -477,10 +482,13 @@ def _export(
     out: Path,
     version: int | None = None,
     logo: Path | None = None,
+    use_cache: bool = True,
 ) -> None:
     from engine.export import parse_formats
 
-    files = service.export_plan(plan_id, parse_formats(formats_text), out, version, logo)
+    files = service.export_plan(
+        plan_id, parse_formats(formats_text), out, version, logo, use_cache=use_cache
+    )
     for path in files:
         print(path, file=console.out)
     if service.watermark:
@@ -499,7 +507,16 @@ def _club_logo(club_file: Path, logo: str | None) -> Path | None:
 
 
 def cmd_export(args: argparse.Namespace, console: Console, service: Service) -> int:
-    _export(service, console, args.plan_id, args.format, args.out, args.version, args.logo)
+    _export(
+        service,
+        console,
+        args.plan_id,
+        args.format,
+        args.out,
+        args.version,
+        args.logo,
+        use_cache=not args.no_cache,
+    )
     return EXIT_OK
 
 

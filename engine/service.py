@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -32,7 +34,12 @@ from engine.storage.plans import PlanQuery, SortKey, VersionSource
 from engine.storage.settings import AppSettings, load_settings, save_settings
 from engine.usage import estimate_cost_eur
 
+if TYPE_CHECKING:
+    from engine.export.cache import ExportCache
+    from engine.export.prerender import PrerenderResult
+
 log = logging.getLogger(__name__)
+EXPORT_CACHE_FOLDER = Path("cache", "exports")
 KNOWLEDGE_SECTIONS = (
     "sports",
     "infrastructure",
@@ -233,6 +240,8 @@ class Service:
         self.home = paths.user_home(home)
         self.max_clubs = max_clubs
         self.watermark = watermark  # evaluation mode: every export is stamped
+        self._export_cache: ExportCache | None = None
+        self._export_cache_lock = threading.Lock()
         try:
             self.db = Database(paths.database_path(self.home))
         except StoreError as error:
@@ -359,8 +368,17 @@ class Service:
             return _summary(repo.restore_from_trash(session, plan_id))
 
     def empty_trash(self, plan_ids: list[int] | None = None) -> int:
+        """Delete plans for good, with their rendered exports.
+
+        Cache entries are keyed by content, not by plan, so the whole export cache goes:
+        a plan deleted for good must not live on as a cached PDF, and every other entry
+        is re-rendered on demand (or by the background pre-render).
+        """
         with self.db.write() as session:
-            return repo.empty_trash(session, plan_ids)
+            deleted = repo.empty_trash(session, plan_ids)
+        if deleted and (self.home / EXPORT_CACHE_FOLDER).is_dir():
+            self.export_cache.clear()
+        return deleted
 
     # --- files -------------------------------------------------------------------------
 
@@ -407,8 +425,15 @@ class Service:
         out_dir: Path,
         version: int | None = None,
         logo: Path | None = None,
+        *,
+        use_cache: bool = True,
     ) -> list[Path]:
-        """Render a stored version to files; raises ``ExportError`` with a clear message."""
+        """Render a stored version to files; raises ``ExportError`` with a clear message.
+
+        Formats already rendered for this exact version, logo, watermark and app
+        (see ``prerender``) come from the export cache; ``use_cache=False`` renders
+        afresh and leaves the cache alone.
+        """
         from engine.export import export_plan  # WeasyPrint loads only when exporting
 
         document = self.get_plan(plan_id, version)
@@ -419,6 +444,45 @@ class Service:
             watermark=self.watermark,
             version=document.version.number,
             logo=logo,
+            cache=self.export_cache if use_cache else None,
+        )
+
+    @property
+    def export_cache(self) -> ExportCache:
+        """Rendered exports by content in ``<home>/cache/exports`` (size-capped, LRU).
+
+        Created on first use (importing it at start-up would cost the app's launch
+        time for nothing), once, whichever thread asks first.
+        """
+        with self._export_cache_lock:
+            if self._export_cache is None:
+                from engine.export.cache import ExportCache
+
+                self._export_cache = ExportCache(self.home / EXPORT_CACHE_FOLDER)
+            return self._export_cache
+
+    def prerender(
+        self,
+        plan_id: int,
+        version: int | None = None,
+        *,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> PrerenderResult:
+        """Render a version's PDF, one-pager, DOCX and HTML into the export cache.
+
+        Called in the background after a version is saved, so a later ``export_plan``
+        of it (same watermark, the plan's own logo) only writes files. Stops early,
+        storing nothing half-done, when ``should_stop()`` turns true.
+        """
+        from engine.export.prerender import prerender
+
+        document = self.get_plan(plan_id, version)
+        return prerender(
+            document.plan,
+            self.export_cache,
+            watermark=self.watermark,
+            version=document.version.number,
+            should_stop=should_stop,
         )
 
     # --- notes ---------------------------------------------------------------------------

@@ -140,6 +140,7 @@ class PlanView(QWidget):
     regenerate_requested = Signal(int, str)
     resume_requested = Signal(int)
     changed = Signal()
+    version_saved = Signal(int, int)  # plan id, the new version number (edit or restore)
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -498,7 +499,7 @@ class PlanView(QWidget):
             # Validate the whole plan again: model_copy does not, and the store must
             # never hold a plan that would not load.
             plan = Plan.model_validate_json(plan.model_dump_json())
-            self.service.save_version(
+            saved = self.service.save_version(
                 document.summary.id,
                 plan,
                 reason=reason,
@@ -515,6 +516,7 @@ class PlanView(QWidget):
             return
         self.load(document.summary.id, self.current_key)
         self.changed.emit()
+        self.version_saved.emit(document.summary.id, saved.number)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -529,8 +531,11 @@ class PlanView(QWidget):
 
     def open_history(self) -> HistoryDialog:
         assert self.document is not None
-        dialog = HistoryDialog(self.service, self.document.summary.id, self)
-        dialog.restored.connect(lambda _n: (self.reload(), self.changed.emit()))
+        plan_id = self.document.summary.id
+        dialog = HistoryDialog(self.service, plan_id, self)
+        dialog.restored.connect(
+            lambda n: (self.reload(), self.changed.emit(), self.version_saved.emit(plan_id, n))
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog

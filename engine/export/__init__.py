@@ -15,10 +15,14 @@ Unknown or empty input raises ``ExportError`` with an Italian and an English
 message listing the valid names.
 
 ``export_plan(plan, formats, out_dir, *, watermark=False, version=None,
-logo=None, base_name=None) -> list[Path]``: builds the document model once,
-renders each requested format once (the ZIP reuses them), writes the files
-atomically into ``out_dir`` (created if missing) and returns their paths in
-the order pdf, docx, one-pager PDF, one-pager PNG, html, zip.
+logo=None, base_name=None, cache=None) -> list[Path]``: builds the document
+model once, renders each requested format once (the ZIP reuses them), writes
+the files atomically into ``out_dir`` (created if missing) and returns their
+paths in the order pdf, docx, one-pager PDF, one-pager PNG, html, zip. With a
+``cache`` (``engine.export.cache.ExportCache``) each format is first looked up
+by the content key of the document (``engine.export.fingerprint``): a hit
+returns the bytes rendered before, a miss renders and stores them; an export
+of a version the app pre-rendered (``engine.export.prerender``) renders nothing.
 File names come from the club name and the seasons, plus ``_v<version>``
 (e.g. ``ASD-Virtus-Seregno-Calcio_2026-27_2028-29_v3.pdf``); ``base_name``
 replaces that stem. Names are ASCII, without characters or device names
@@ -46,7 +50,6 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -55,13 +58,25 @@ from engine.export.errors import ExportError
 
 if TYPE_CHECKING:
     from engine.domain.plan import Plan
+    from engine.export.cache import ExportCache, Parts
     from engine.export.document import Document
     from engine.export.onepager import OnePagerFiles
 
 log = logging.getLogger("rooting_future.export")
 T = TypeVar("T")
 
-__all__ = ["ExportError", "ExportFormat", "export_plan", "parse_formats", "safe_file_stem"]
+__all__ = [
+    "ExportError",
+    "ExportFormat",
+    "RenderCancelled",
+    "export_plan",
+    "parse_formats",
+    "safe_file_stem",
+]
+
+
+class RenderCancelled(Exception):
+    """A background render was told to stop (a newer version appeared, the app is closing)."""
 
 
 class ExportFormat(StrEnum):
@@ -154,47 +169,125 @@ class FileNames:
 
 
 class ExportJob:
-    """Lazy artefacts of one document: the ZIP reuses what the other formats rendered."""
+    """Lazy artefacts of one document: the ZIP reuses what the other formats rendered.
 
-    def __init__(self, doc: Document, *, watermark: bool = False) -> None:
+    With a ``cache`` every artefact is looked up by the document's content key first,
+    and stored after a render. ``checkpoint`` is called between the stages of a long
+    render (HTML, layout, PDF): a background pre-render raises ``RenderCancelled``
+    there to stop early.
+    """
+
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        watermark: bool = False,
+        cache: ExportCache | None = None,
+        checkpoint: Callable[[], None] | None = None,
+    ) -> None:
         from engine.export.charts import ChartRenderer
 
         self.doc = doc
         self.watermark = watermark
         self.charts = ChartRenderer()
+        self.cache = cache
+        self.checkpoint = checkpoint or (lambda: None)
+        self.rendered: list[str] = []  # artefacts this job rendered (not read from the cache)
+        self._parts: dict[str, Parts] = {}
+        self._key: str | None = None
 
-    @cached_property
+    @property
+    def key(self) -> str:
+        """The content key of this document's exports (computed on first use)."""
+        if self._key is None:
+            from engine.export.fingerprint import export_key
+
+            self._key = export_key(self.doc, watermark=self.watermark)
+        return self._key
+
+    def _cached(self, artefact: str, names: tuple[str, ...], render: Callable[[], Parts]) -> Parts:
+        """Once per job; from the cache when there is one.
+
+        A plain dict rather than ``functools.cached_property``: on Python 3.11 that holds
+        one lock per property across every instance, so a background pre-render of one
+        plan would block a user's export of another.
+        """
+        if artefact in self._parts:
+            return self._parts[artefact]
+
+        def counted() -> Parts:
+            parts = render()
+            self.rendered.append(artefact)
+            return parts
+
+        if self.cache is None:
+            parts = counted()
+        else:
+            parts = self.cache.fetch(self.key, artefact, names, counted)
+        self._parts[artefact] = parts
+        return parts
+
+    @property
     def pdf(self) -> bytes:
+        return self._cached("pdf", ("pdf",), lambda: {"pdf": self._render_pdf()})["pdf"]
+
+    def _render_pdf(self) -> bytes:
         from engine.export.html import render_plan_html
         from engine.export.pdf import render_pdf
 
+        self.checkpoint()
         html = _guard(
             "PDF", lambda: render_plan_html(self.doc, self.charts, watermark=self.watermark)
         )
-        return _guard("PDF", lambda: render_pdf(html).data)
+        self.checkpoint()
+        return _guard("PDF", lambda: render_pdf(html, checkpoint=self.checkpoint).data)
 
-    @cached_property
+    @property
     def docx(self) -> bytes:
         from engine.export.docx_writer import render_docx
 
-        return _guard("DOCX", lambda: render_docx(self.doc, self.charts, watermark=self.watermark))
+        def render() -> Parts:
+            self.checkpoint()
+            docx = _guard(
+                "DOCX", lambda: render_docx(self.doc, self.charts, watermark=self.watermark)
+            )
+            return {"docx": docx}
 
-    @cached_property
+        return self._cached("docx", ("docx",), render)["docx"]
+
+    @property
     def onepager(self) -> OnePagerFiles:
-        from engine.export.onepager import render_onepager
+        from engine.export.onepager import OnePagerFiles, render_onepager
 
-        return _guard("one-pager", lambda: render_onepager(self.doc, watermark=self.watermark))
+        def render() -> Parts:
+            self.checkpoint()
+            files = _guard("one-pager", lambda: render_onepager(self.doc, watermark=self.watermark))
+            return {"pdf": files.pdf, "png": files.png}
 
-    @cached_property
+        parts = self._cached("onepager", ("pdf", "png"), render)
+        return OnePagerFiles(parts["pdf"], parts["png"])
+
+    @property
     def html(self) -> bytes:
         from engine.export.html import render_plan_html
 
-        return _guard(
-            "HTML",
-            lambda: render_plan_html(
-                self.doc, self.charts, watermark=self.watermark, mode="file"
-            ).encode("utf-8"),
-        )
+        def render() -> Parts:
+            self.checkpoint()
+            html = _guard(
+                "HTML",
+                lambda: render_plan_html(
+                    self.doc, self.charts, watermark=self.watermark, mode="file"
+                ).encode("utf-8"),
+            )
+            return {"html": html}
+
+        return self._cached("html", ("html",), render)["html"]
+
+    def artefact(self, name: str) -> object:
+        """``pdf``, ``docx``, ``onepager`` or ``html``: rendered (or read) once."""
+        if name not in ARTEFACTS:
+            raise ValueError(f"unknown artefact {name!r}")
+        return getattr(self, name)
 
     def zip(self, names: FileNames) -> bytes:
         import datetime as dt
@@ -236,11 +329,15 @@ class ExportJob:
         return [(names.zip, _guard("ZIP", lambda: self.zip(names)))]
 
 
+# The artefacts a cache holds (the ZIP is rebuilt from them: its names depend on the call).
+ARTEFACTS = ("pdf", "docx", "onepager", "html")
+
+
 def _guard(what: str, render: Callable[[], T]) -> T:
     """Rendering bugs become one user-facing message; the traceback goes to the log."""
     try:
         return render()
-    except ExportError:
+    except (ExportError, RenderCancelled):
         raise
     except Exception as error:
         log.exception("export: rendering %s failed", what)
@@ -265,19 +362,22 @@ def export_plan(
     version: int | None = None,
     logo: Path | None = None,
     base_name: str | None = None,
+    cache: ExportCache | None = None,
 ) -> list[Path]:
     from engine.export.document import build_document
+    from engine.export.prerender import foreground
 
     wanted = _formats(formats)
     folder = _prepare_folder(Path(out_dir))
     doc = build_document(plan, version=version, logo=logo)
-    job = ExportJob(doc, watermark=watermark)
+    job = ExportJob(doc, watermark=watermark, cache=cache)
     names = FileNames(doc, base_name, version)
     written: list[Path] = []
-    for fmt in ORDER:
-        if fmt in wanted:
-            for name, data in job.files(fmt, names):
-                written.append(_write(folder / name, data))
+    with foreground():  # a background pre-render pauses between artefacts meanwhile
+        for fmt in ORDER:
+            if fmt in wanted:
+                for name, data in job.files(fmt, names):
+                    written.append(_write(folder / name, data))
     return written
 
 

@@ -29,7 +29,7 @@ PREVIEW_SCALE = 1.5  # 108 dpi: 893 x 1263 px, readable on screen, about 150-250
 class OnePagerFiles:
     pdf: bytes
     png: bytes
-    attempts: int
+    attempts: int = 0  # layouts it took; 0 when read from the export cache
 
 
 def render_onepager(

@@ -12,7 +12,7 @@ import contextlib
 import gc
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,7 +110,19 @@ def write(document: Any, *, full_fonts: bool = False) -> RenderedPdf:
     return RenderedPdf(data, len(document.pages))
 
 
-def render_pdf(html: str, *, fetcher: Any = None, full_fonts: bool = False) -> RenderedPdf:
-    """HTML -> PDF bytes. ``full_fonts`` embeds whole font files (the benchmark's naive way)."""
+def render_pdf(
+    html: str,
+    *,
+    fetcher: Any = None,
+    full_fonts: bool = False,
+    checkpoint: Callable[[], None] | None = None,
+) -> RenderedPdf:
+    """HTML -> PDF bytes. ``full_fonts`` embeds whole font files (the benchmark's naive way).
+
+    ``checkpoint`` runs between layout and writing, so a background render can stop there.
+    """
     with relaxed_gc():
-        return write(layout(html, fetcher), full_fonts=full_fonts)
+        document = layout(html, fetcher)
+        if checkpoint is not None:
+            checkpoint()
+        return write(document, full_fonts=full_fonts)

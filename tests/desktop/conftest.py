@@ -1,4 +1,5 @@
-"""Desktop test fixtures: Italian UI, no modal dialog ever blocks, an in-memory keyring.
+"""Desktop test fixtures: Italian UI, no modal dialog ever blocks, an in-memory keyring,
+no background pre-rendering of exports unless a test turns it on.
 
 ``QMessageBox`` calls are recorded and answered (Yes/Ok) instead of blocking
 the event loop; ``QDesktopServices.openUrl`` is recorded instead of opening a
@@ -57,6 +58,12 @@ class Boxes:
 def italian_ui(qapp) -> None:
     i18n.install_translators(qapp, "it")
     apply_theme(qapp)
+
+
+@pytest.fixture(autouse=True)
+def no_background_prerender(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows pre-render saved versions in the background; only the tests about it want that."""
+    monkeypatch.setenv("ROOTING_FUTURE_PRERENDER", "0")
 
 
 @pytest.fixture(autouse=True)

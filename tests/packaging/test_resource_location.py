@@ -71,3 +71,29 @@ def test_from_an_installed_wheel_it_is_the_resources_package(tmp_path: Path) -> 
     root, exists = result.stdout.split()
     assert Path(root) == site / "rooting_future_resources"
     assert exists == "True"
+
+
+def test_a_frozen_app_reads_its_version_from_the_stamp_the_build_wrote(
+    fresh_lookup: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No package metadata in a bundle: without the stamp the export cache would key every
+    release as "unknown" and serve files rendered by an older one."""
+    from importlib import metadata
+
+    from engine import version
+
+    def no_metadata(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "VERSION").write_text("7.8.9\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(metadata, "version", no_metadata)
+    version.app_version.cache_clear()
+    try:
+        assert version.app_version() == "7.8.9"
+        (tmp_path / "resources" / "VERSION").unlink()
+        version.app_version.cache_clear()
+        assert version.app_version() == "unknown"
+    finally:
+        version.app_version.cache_clear()
