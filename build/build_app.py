@@ -61,7 +61,9 @@ def run(command: list[str | Path], **kwargs: object) -> None:
 def prepare_venv(venv: Path, fresh: bool) -> Path:
     """A clean environment with the run-time dependencies + PyInstaller, reused if unchanged."""
     stamp = venv / "pyproject.sha256"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + (ROOT / "setup.py").read_bytes()
+    ).hexdigest()
     if fresh or not stamp.is_file() or stamp.read_text().strip() != wanted:
         shutil.rmtree(venv, ignore_errors=True)
         run([sys.executable, "-m", "venv", venv])
@@ -109,7 +111,8 @@ def main() -> int:
     parser.add_argument("--archive", action="store_true", help="also write a compressed archive")
     args = parser.parse_args()
     workpath = args.workpath or args.venv.parent / "pyinstaller-work"
-    if (ROOT / "build") in workpath.resolve().parents:
+    build_folder = (ROOT / "build").resolve()
+    if workpath.resolve() == build_folder or build_folder in workpath.resolve().parents:
         parser.error("the work path must be outside build/")
     version = app_version()
     timings: dict[str, float] = {}
@@ -131,6 +134,11 @@ def main() -> int:
     started = time.perf_counter()
     run([python, ROOT / "build" / "check_bundle.py", bundle])
     problems = forbidden_files(bundle)
+    app_bundle = DIST / f"{APP_NAME}.app"  # macOS: the .app is what ships; check it too
+    if app_bundle.is_dir():
+        problems += forbidden_files(app_bundle)
+        for problem in problems:
+            print(f"forbidden in {app_bundle.name}: {problem}", file=sys.stderr)
     timings["check"] = time.perf_counter() - started
     if problems:  # check_bundle already failed loudly; this is a belt for direct callers
         return 1

@@ -192,10 +192,12 @@ def forbidden_modules(module_names: Iterable[str]) -> list[str]:
 
 
 # Third-party files PyInstaller's hooks collect that the app never loads (destination paths,
-# POSIX style, fnmatch). Each saves megabytes; the frozen self-test proves nothing needed went.
+# POSIX style, fnmatch; "*" also spans "/", so "PySide6/*plugins" matches both Qt layouts:
+# PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows). Each saves megabytes;
+# the frozen self-test proves nothing needed went.
 PRUNED_THIRD_PARTY = (
     # Qt's own translations: only the Italian and English dialog strings are installed.
-    "PySide6/Qt/translations/*",
+    "PySide6/*translations/*",
     # matplotlib: charts use DejaVu Sans, no maths text, no toolbar, no sample data.
     "matplotlib/mpl-data/fonts/afm/*",
     "matplotlib/mpl-data/fonts/pdfcorefonts/*",
@@ -206,28 +208,28 @@ PRUNED_THIRD_PARTY = (
     "matplotlib/mpl-data/sample_data/*",
     "matplotlib/mpl-data/images/*",
     # Qt plugins for embedded devices, touch input and TLS (the app's network is httpx).
-    "PySide6/Qt/plugins/egldeviceintegrations/*",
-    "PySide6/Qt/plugins/generic/*",
-    "PySide6/Qt/plugins/networkinformation/*",
-    "PySide6/Qt/plugins/tls/*",
+    "PySide6/*plugins/egldeviceintegrations/*",
+    "PySide6/*plugins/generic/*",
+    "PySide6/*plugins/networkinformation/*",
+    "PySide6/*plugins/tls/*",
     # Image formats a logo or icon never uses (PNG is built in; SVG, JPEG, ICO, GIF stay).
-    "PySide6/Qt/plugins/imageformats/libqtga*",
-    "PySide6/Qt/plugins/imageformats/libqtiff*",
-    "PySide6/Qt/plugins/imageformats/libqwbmp*",
-    "PySide6/Qt/plugins/imageformats/libqwebp*",
-    "PySide6/Qt/plugins/imageformats/libqicns*",
-    "PySide6/Qt/plugins/imageformats/qtga*",
-    "PySide6/Qt/plugins/imageformats/qtiff*",
-    "PySide6/Qt/plugins/imageformats/qwbmp*",
-    "PySide6/Qt/plugins/imageformats/qwebp*",
+    "PySide6/*plugins/imageformats/libqtga*",
+    "PySide6/*plugins/imageformats/libqtiff*",
+    "PySide6/*plugins/imageformats/libqwbmp*",
+    "PySide6/*plugins/imageformats/libqwebp*",
+    "PySide6/*plugins/imageformats/libqicns*",
+    "PySide6/*plugins/imageformats/qtga*",
+    "PySide6/*plugins/imageformats/qtiff*",
+    "PySide6/*plugins/imageformats/qwbmp*",
+    "PySide6/*plugins/imageformats/qwebp*",
     "PySide6/Qt/lib/libQt6EglFs*",
     "PySide6/Qt/lib/libQt6EglFS*",
     # WeasyPrint hyphenates Italian and English plans only.
     "pyphen/dictionaries/*",
 )
 KEPT_THIRD_PARTY = (
-    "PySide6/Qt/translations/qtbase_it.qm",
-    "PySide6/Qt/translations/qtbase_en.qm",
+    "PySide6/*translations/qtbase_it.qm",
+    "PySide6/*translations/qtbase_en.qm",
     "pyphen/dictionaries/hyph_it*",
     "pyphen/dictionaries/hyph_en*",
 )

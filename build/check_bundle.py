@@ -56,8 +56,9 @@ def missing_resources(bundle: Path) -> list[str]:
     for source, destination in runtime_datas(ROOT):
         if not (inner / destination / Path(source).name).is_file():
             missing.append(f"{destination}/{Path(source).name}")
-    if not (inner / "resources" / "VERSION").is_file():
-        missing.append("resources/VERSION")
+    for stamp in ("VERSION", "BUILD_ID"):
+        if not (inner / "resources" / stamp).is_file():
+            missing.append(f"resources/{stamp}")
     return missing
 
 

@@ -31,6 +31,31 @@ def app_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
         return str(tomllib.load(handle)["project"]["version"])
 
 
+def build_id(root: Path = ROOT) -> str:
+    """A fingerprint of exactly what this build ships: the app's code and resources and the
+    versions of every package in the build environment.
+
+    The version number alone changes only at releases, but a cache of rendered exports
+    must not outlive a code or library change between them (nightlies, testers' builds):
+    the frozen app adds this stamp to its export cache key.
+    """
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    files = [root / "pyproject.toml"]
+    for package in ("engine", "desktop", "licensing"):
+        files += (root / package).rglob("*.py")
+    files += (p for p in (root / "resources").rglob("*") if p.is_file())
+    for path in sorted(files):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(packages).encode())
+    return digest.hexdigest()[:20]
+
+
 def numeric_version(version: str) -> tuple[int, int, int, int]:
     """``1.2.3`` (or ``1.2.3rc1``) as the four numbers Windows wants; raises on nonsense."""
     match = _VERSION.fullmatch(version)

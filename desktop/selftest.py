@@ -15,6 +15,7 @@ which is how a windowed Windows build started from Explorer can still tell.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import platform
@@ -22,7 +23,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -108,7 +109,6 @@ def selected_steps(only: str) -> list[str]:
 def run(argv: Sequence[str]) -> int:
     """Run the chosen steps and print the report; 0 only if every step passed."""
     attach_console()
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none shown
     args, _unknown = build_parser().parse_known_args(list(argv))
     try:
         wanted = selected_steps(args.only)
@@ -126,10 +126,11 @@ def run(argv: Sequence[str]) -> int:
     checks["window"] = lambda: check_window(home)
     started = time.perf_counter()
     results = []
-    for name in wanted:
-        result = run_step(name, checks[name])
-        results.append(result)
-        emit(format_step(result))
+    with isolated_environment():
+        for name in wanted:
+            result = run_step(name, checks[name])
+            results.append(result)
+            emit(format_step(result))
     passed = sum(result.ok for result in results)
     total = time.perf_counter() - started
     _detach_log(log_file)  # before removing the folder: Windows cannot delete an open file
@@ -146,6 +147,30 @@ def run(argv: Sequence[str]) -> int:
     if args.report is not None:
         args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return code
+
+
+# No display is needed and none is shown; the user's real OS keyring (global, not tied to a
+# data folder; on macOS it can prompt) is never read or written by a self-test.
+SELF_TEST_ENVIRONMENT = {
+    "QT_QPA_PLATFORM": "offscreen",
+    "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+    "ROOTING_FUTURE_PRERENDER": "0",  # no background renders racing the steps
+}
+
+
+@contextlib.contextmanager
+def isolated_environment() -> Iterator[None]:
+    """Set ``SELF_TEST_ENVIRONMENT`` for the steps, then put the caller's values back."""
+    saved = {name: os.environ.get(name) for name in SELF_TEST_ENVIRONMENT}
+    os.environ.update(SELF_TEST_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _detach_log(log_file: Path) -> None:

@@ -56,7 +56,9 @@ def resources_root() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     source = Path(__file__).resolve().parent.parent / "resources"
-    if source.is_dir():
+    # Beside the packages only in a checkout: an installed engine/ sits in site-packages,
+    # where a "resources" folder would belong to some other distribution.
+    if (source / "catalogue" / "stw.json").is_file():
         return source
     spec = importlib.util.find_spec(INSTALLED_RESOURCES)
     if spec is not None and spec.submodule_search_locations:

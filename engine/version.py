@@ -25,3 +25,11 @@ def app_version() -> str:
     except metadata.PackageNotFoundError:
         stamp = resource_path("VERSION")
         return stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else UNKNOWN
+
+
+@functools.cache
+def build_id() -> str:
+    """The frozen build's fingerprint of its code, resources and libraries; "" from source
+    (where the export cache hashes the source files themselves)."""
+    stamp = resource_path("BUILD_ID")
+    return stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else ""

@@ -27,7 +27,6 @@ import tempfile
 import threading
 import time
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -87,6 +86,7 @@ class ExportCache:
         self.max_bytes = max_bytes
         self._stats: Counter[str] = Counter()
         self._stats_lock = threading.Lock()
+        self.generation = 0  # bumped by clear(): renders started before it are not stored
 
     # --- what tests, the benchmark and the logs look at ----------------------------------
 
@@ -130,8 +130,10 @@ class ExportCache:
             if parts is not None:
                 return parts
             self._count("miss")
+            generation = self.generation
             parts = render()
-            self.put(key, artefact, parts)
+            if generation == self.generation:  # not cleared meanwhile (e.g. trash emptied)
+                self.put(key, artefact, parts)
             return parts
 
     # --- reading and writing ------------------------------------------------------------------
@@ -144,7 +146,11 @@ class ExportCache:
                 parts = {name: archive.read(name) for name in names}
         except FileNotFoundError:
             return None
-        except (OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as error:
+        except PermissionError as error:  # Windows: being replaced or scanned right now
+            log.info("export cache: %s is busy (%s): rendering instead", path.name, error)
+            return None
+        except Exception as error:  # any damage (bad CRC, flags, method...) is a miss, never
+            # a failed export: zipfile raises RuntimeError, NotImplementedError and others too
             log.warning("export cache: %s is damaged (%s): rendering it again", path.name, error)
             self._count("corrupt")
             self._discard(path)
@@ -222,7 +228,13 @@ class ExportCache:
         return removed
 
     def clear(self) -> int:
-        """Forget every entry (the settings' "clear cache"); returns how many went."""
+        """Forget every entry; returns how many went.
+
+        Renders already running when this is called do not store their result (the
+        generation changes), so a plan deleted for good cannot come back as a late entry.
+        """
+        with self._stats_lock:
+            self.generation += 1
         removed = 0
         for path in self.entries():
             with contextlib.suppress(OSError):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.paths import resources_root
-from engine.version import app_version
+from engine.version import app_version, build_id
 
 if TYPE_CHECKING:
     from engine.export.document import Document
@@ -76,7 +76,12 @@ def resources_digest(root: Path | None = None) -> str:
 def sources_digest() -> str:
     """SHA-256 of the export code when it runs from source; "" in a frozen app."""
     package = Path(__file__).resolve().parent
-    files = [*package.glob("*.py"), package.parent / "formatting.py"]
+    # The export package, the shared formatter and the domain (provenance words live there).
+    files = [
+        *package.glob("*.py"),
+        package.parent / "formatting.py",
+        *(package.parent / "domain").glob("*.py"),
+    ]
     digest = hashlib.sha256()
     _hash_files(digest, package.parent, [f for f in files if f.is_file()])
     return digest.hexdigest() if any(f.is_file() for f in files) else ""
@@ -85,7 +90,7 @@ def sources_digest() -> str:
 @functools.cache
 def renderer_fingerprint() -> str:
     """Everything outside the document an export depends on; computed once per process."""
-    return _fingerprint(app_version(), resources_digest(), sources_digest())
+    return _fingerprint(app_version(), resources_digest(), sources_digest() + build_id())
 
 
 def _fingerprint(version: str, resources: str, sources: str) -> str:

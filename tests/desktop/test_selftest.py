@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,8 +54,10 @@ def test_a_broken_trusted_keys_file_fails_the_licence_step_and_keeps_the_evidenc
         )
 
     monkeypatch.setattr(engine_selftest, "resource_path", fake_resource_path)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "the.callers.Backend")
     code = selftest.run(["--self-test", "--only", "licence,database"])
     out = capsys.readouterr().out
+    assert os.environ["PYTHON_KEYRING_BACKEND"] == "the.callers.Backend"  # put back
     assert code == 1
     assert "[FAIL] licence" in out and "TrustedKeysError" in out
     assert "[ OK ] database" in out
@@ -63,6 +66,7 @@ def test_a_broken_trusted_keys_file_fails_the_licence_step_and_keeps_the_evidenc
     log = (kept / "logs" / "rooting-future.log").read_text(encoding="utf-8")
     assert "self-test step licence failed" in log and "Traceback" in log
     assert "Traceback" not in out  # the console gets one line; the log gets the details
+    shutil.rmtree(kept)
 
 
 def test_export_without_a_plan_is_a_named_failure_not_a_crash(tmp_path: Path) -> None:

@@ -159,7 +159,10 @@ def test_a_changed_template_misses(
 # --- damaged, missing, unwritable --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "wrong_parts"])
+@pytest.mark.parametrize(
+    "damage",
+    ["garbage", "truncated", "flipped", "empty", "wrong_parts", "encrypted_flag", "bad_method"],
+)
 def test_a_damaged_entry_is_logged_and_rendered_again(
     tmp_path: Path, cache: ExportCache, caplog: pytest.LogCaptureFixture, damage: str
 ) -> None:
@@ -176,6 +179,12 @@ def test_a_damaged_entry_is_logged_and_rendered_again(
         entry.write_bytes(data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1 :])
     elif damage == "empty":
         entry.write_bytes(b"")
+    elif damage in {"encrypted_flag", "bad_method"}:
+        # zipfile raises RuntimeError / NotImplementedError for these, not BadZipFile.
+        central = data.index(b"PK\x01\x02")
+        field, value = (8, b"\x01\x00") if damage == "encrypted_flag" else (10, b"\x63\x00")
+        start = central + field
+        entry.write_bytes(data[:start] + value + data[start + 2 :])
     else:
         with zipfile.ZipFile(entry, "w") as archive:
             archive.writestr("something-else", b"x")
@@ -272,3 +281,15 @@ def test_stale_temporary_files_are_cleaned_up(cache: ExportCache) -> None:
     _age(stale, 2 * 3600)
     cache.put("a" * 64, "pdf", {"pdf": b"%PDF"})
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_render_that_outlives_a_clear_is_not_stored(tmp_path: Path, cache: ExportCache) -> None:
+    """Emptying the trash clears the cache; a render already running must not refill it."""
+    parts = cache.fetch("k" * 64, "html", ("index.html",), lambda: _clear_then(cache))
+    assert parts == {"index.html": b"<p>x</p>"}
+    assert cache.entries() == [] and cache.stats["stored"] == 0
+
+
+def _clear_then(cache: ExportCache) -> dict[str, bytes]:
+    cache.clear()  # as if the trash were emptied while this render ran
+    return {"index.html": b"<p>x</p>"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.build_support import ROOT, load_build_module
+from tests.packaging.build_support import load_build_module
 
 contents = load_build_module("bundle_contents")
 
@@ -113,6 +113,6 @@ def test_the_built_folder_is_clean() -> None:
     modules = checker.archived_modules(bundle)
     assert "engine.selftest" in modules and "desktop.app" in modules
     inner = checker.internal_folder(bundle)
-    assert (inner / "resources" / "VERSION").read_text().strip() in (
-        ROOT / "pyproject.toml"
-    ).read_text()
+    release = load_build_module("release_info")
+    assert (inner / "resources" / "VERSION").read_text().strip() == release.app_version()
+    assert len((inner / "resources" / "BUILD_ID").read_text().strip()) == 20

@@ -124,6 +124,8 @@ def test_collects_every_runtime_resource_and_nothing_else(
         assert "__pycache__" not in relative
         assert not fnmatch.fnmatch(source.name, "*.ts"), relative
         assert source.suffix not in {".pem", ".key", ".env", ".db"}, relative
+    build_ids = [source for source, dest in collected if source.name == "BUILD_ID"]
+    assert len(build_ids) == 1 and len(build_ids[0].read_text(encoding="utf-8").strip()) == 20
     version_files = [source for source, dest in collected if source.name == "VERSION"]
     assert len(version_files) == 1
     assert version_files[0].read_text(encoding="utf-8").strip() == pyproject_version()
@@ -236,3 +238,33 @@ def test_python_docx_templates_resolve_in_the_bundle(
     """python-docx reads docx/parts/../templates: its package folders must exist on disk."""
     analysis = only(run_spec("linux", icons, monkeypatch)["calls"], "Analysis")
     assert analysis["module_collection_mode"]["docx"] == "pyz+py"
+
+
+def test_the_build_id_changes_with_code_and_resources_only(tmp_path: Path) -> None:
+    """The frozen export cache keys on it: a code change between releases must change it."""
+    release = load_build_module("release_info")
+    root = tmp_path / "tree"
+    for relative in ("pyproject.toml", "engine/export/pdf.py", "resources/templates/plan.html"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("one")
+    (root / "engine/__pycache__").mkdir()
+    first = release.build_id(root)
+    (root / "engine/__pycache__/pdf.cpython-311.pyc").write_bytes(b"cache")
+    assert release.build_id(root) == first  # caches are not what ships
+    (root / "engine/export/pdf.py").write_text("two")
+    second = release.build_id(root)
+    assert second != first
+    (root / "resources/templates/plan.html").write_text("two")
+    assert release.build_id(root) not in {first, second}
+
+
+def test_pruning_matches_the_windows_qt_layout_too() -> None:
+    """On Windows PyInstaller puts Qt's folders directly under PySide6/ (no Qt/ level)."""
+    contents = load_build_module("bundle_contents")
+    for layout in ("PySide6/Qt/", "PySide6/"):
+        assert contents.pruned(f"{layout}translations/qtbase_de.qm")
+        assert not contents.pruned(f"{layout}translations/qtbase_it.qm")
+        assert contents.pruned(f"{layout}plugins/tls/qopensslbackend.dll".replace("/", "\\"))
+        assert not contents.pruned(f"{layout}plugins/platforms/qwindows.dll")
+        assert not contents.pruned(f"{layout}plugins/imageformats/qsvg.dll")
+        assert contents.pruned(f"{layout}plugins/imageformats/qtiff.dll")
