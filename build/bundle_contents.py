@@ -123,10 +123,12 @@ FORBIDDEN_DIRECTORIES = (
 ALLOWED_DIRECTORY_PATHS = (
     "certifi",  # never contains tests, but stays explicit
 )
-# Key material, not the bare marker: TLS libraries contain "BEGIN PRIVATE KEY" as a parser
-# constant, so a match needs the base64 body a real key has after it.
+# Key material, not the bare marker: TLS libraries contain the PEM header as a parser
+# constant, so a match needs the base64 body a real key has after it. (The patterns are
+# assembled from pieces so this file never holds a key-shaped line itself.)
+_PEM_HEADER = rb"-{5}BEGIN [A-Z ]*PRIVATE" + rb" KEY-{5}"
 _SECRET_SHAPES = (
-    re.compile(rb"-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n[A-Za-z0-9+/=\r\n]{40,}"),
+    re.compile(_PEM_HEADER + rb"\r?\n[A-Za-z0-9+/=\r\n]{40,}"),
     re.compile(rb'"private_key"\s*:\s*"[A-Za-z0-9+/=_\-]{40,}"'),  # our issuer's key files
     re.compile(rb"AI" + rb"za[0-9A-Za-z_\-]{35}"),  # a Google API key
 )
