@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from engine.paths import resource_path
+from engine.paths import database_path, resource_path
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def check_database(home: Path) -> str:
         clubs = service.club_count()
     finally:
         service.close()
-    revision = stored_revision(home / "rooting-future.db")
+    revision = stored_revision(database_path(home))
     if revision != HEAD_REVISION:
         raise SelfTestFailure(f"schema at {revision}, expected {HEAD_REVISION}")
     return f"schema {revision} created by the migrations; {clubs} clubs"
