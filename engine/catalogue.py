@@ -1,47 +1,36 @@
-"""The STW catalogue (21 MACRO objectives, their MICRO actions) and the shipped benchmarks.
+"""The STW catalogue (21 MACRO objectives, their MICRO actions), benchmarks and sport profiles.
 
-Both are data in ``resources/catalogue/``. They are loaded and checked once
-at start; a broken file is a ``CatalogueError`` that names the entry, so a
-content editor can fix it without reading a traceback.
+All are data in ``resources/catalogue/``. They are loaded and checked once at
+start; a broken file is a ``CatalogueError`` that names the entry, so a content
+editor can fix it without reading a traceback. Catalogue texts are templates:
+``{squads}`` takes the sport's word (``engine.sports.VOCABULARY``), ``{club}`` or
+``{expiring_facility}`` the club's own fact (``engine.situation``); a fact that
+may be missing can only be used by an entry whose condition guarantees it, so a
+plan never prints a hole.
 """
 
 from __future__ import annotations
 
 import json
+import string
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from engine.domain.club import ClubProfile
 from engine.domain.language import Language
 from engine.domain.plan import AREA_OBJECTIVE_COUNT, Area
-from engine.facts import CONDITIONS
+from engine.facts import CONDITIONS, FIGURE_NAMES
 from engine.paths import resource_path
+from engine.situation import ALWAYS_SLOTS, SLOT_GUARANTEES
+from engine.sports import VOCABULARY, ClubSports, SportError, SportProfile, club_sports
+from engine.sports import load_profiles as load_sport_profiles
+from engine.sports import placeholders as template_names
 
-BASELINES = frozenset(
-    {
-        "members_total",
-        "members_youth",
-        "members_over_60",
-        "female_share",
-        "retention_rate",
-        "new_members",
-        "waiting_list",
-        "teams_total",
-        "coaches_total",
-        "volunteers",
-        "paid_workers",
-        "facility_hours",
-        "facilities_cost",
-        "revenue_total",
-        "sponsorship",
-        "events_revenue",
-        "bar_merchandise",
-        "donations",
-        "average_fee",
-    }
-)
+BASELINES = FIGURE_NAMES
+FORMAT_SPECS = frozenset({"", "cap"})  # "{coaches:cap}" starts a KPI name with a capital
 
 
 class CatalogueError(Exception):
@@ -80,6 +69,7 @@ class KpiTemplate(_Data):
     target: Target
     benchmark: str
     measure: Text
+    when: str | None = None  # a condition: the KPI is used only when it holds
 
 
 class Budget(_Data):
@@ -103,8 +93,25 @@ class Priority(_Data):
 class Micro(_Data):
     code: str
     what: Text
-    month: int = Field(ge=1, le=36)  # deadline: months after the plan's first season starts
+    month: int = Field(ge=1, le=36)  # deadline: months after the objective starts
     when: str | None = None  # a condition: included only when it holds
+    owner: Text | None = None  # when not the objective's owner (e.g. the treasurer)
+    due: Literal["month", "before_expiry"] = "month"  # before_expiry: ahead of a concession end
+
+
+class Topics(_Data):
+    """Word stems that tie a board's goal or problem to this objective."""
+
+    it: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class Variant(_Data):
+    """Other words for an objective when a condition holds (a para club's SO4)."""
+
+    when: str
+    title: Text | None = None
+    objective: Text | None = None
 
 
 class Macro(_Data):
@@ -115,8 +122,15 @@ class Macro(_Data):
     owner_role: Text
     priority: Priority
     budget: Budget
+    topics: Topics = Field(default_factory=Topics)
+    context: list[str] = Field(default_factory=list)  # figures its situation quotes, in order
+    after: str | None = None  # the objective it builds on (worded in its start reason)
+    variants: list[Variant] = Field(default_factory=list)
     kpis: list[KpiTemplate] = Field(min_length=1)
     micro: list[Micro] = Field(min_length=1)
+
+    def variant(self, holds) -> Variant | None:
+        return next((v for v in self.variants if holds(v.when)), None)
 
 
 class Benchmark(_Data):
@@ -129,6 +143,10 @@ class Catalogue(_Data):
     version: int
     objectives: list[Macro]
     benchmarks: dict[str, Benchmark]
+    sports: dict[str, SportProfile] = Field(default_factory=dict)
+
+    def club_sports(self, club: ClubProfile) -> ClubSports:
+        return club_sports(club.identity.sports, self.sports, paralympic=club.paralympic)
 
     def area(self, area: Area) -> list[Macro]:
         return [m for m in self.objectives if m.area is area]
@@ -157,20 +175,41 @@ def _check(catalogue: Catalogue) -> None:
         expected = [f"{area.prefix}{n}" for n in range(1, AREA_OBJECTIVE_COUNT[area] + 1)]
         if [m.code for m in macros] != expected:
             raise CatalogueError(area.value, f"codes {[m.code for m in macros]} != {expected}")
+    codes = {m.code for m in catalogue.objectives}
     for macro in catalogue.objectives:
         for index, micro in enumerate(macro.micro, start=1):
             if micro.code != f"{macro.code}.{index}":
                 raise CatalogueError(micro.code, f"expected code {macro.code}.{index}")
             if micro.when and micro.when not in CONDITIONS:
                 raise CatalogueError(micro.code, f"unknown condition '{micro.when}'")
+            if micro.due == "before_expiry" and micro.when != "concession_expiring":
+                raise CatalogueError(micro.code, "due before_expiry needs when concession_expiring")
+            _check_template(micro.what, micro.code, micro.when)
         for rule in macro.priority.rules:
             if rule.when not in CONDITIONS:
                 raise CatalogueError(macro.code, f"unknown condition '{rule.when}'")
+        _check_template(macro.title, f"{macro.code} title", None)
+        _check_template(macro.objective, f"{macro.code} objective", None)
+        for variant in macro.variants:
+            if variant.when not in CONDITIONS:
+                raise CatalogueError(macro.code, f"unknown condition '{variant.when}'")
+            for text in (variant.title, variant.objective):
+                if text is not None:
+                    _check_template(text, f"{macro.code} variant", variant.when)
+        if macro.after is not None and (macro.after not in codes or macro.after == macro.code):
+            raise CatalogueError(macro.code, f"after: unknown objective '{macro.after}'")
+        for name in macro.context:
+            if name not in BASELINES:
+                raise CatalogueError(macro.code, f"context: unknown figure '{name}'")
         benchmarks = [macro.budget.benchmark] + [k.benchmark for k in macro.kpis]
         for key in benchmarks:
             if key not in catalogue.benchmarks:
                 raise CatalogueError(macro.code, f"unknown benchmark '{key}'")
         for kpi in macro.kpis:
+            if kpi.when and kpi.when not in CONDITIONS:
+                raise CatalogueError(f"{macro.code} {kpi.key}", f"unknown condition '{kpi.when}'")
+            _check_template(kpi.name, f"{macro.code} {kpi.key}", kpi.when)
+            _check_template(kpi.measure, f"{macro.code} {kpi.key}", kpi.when)
             for name in (kpi.baseline, kpi.target.of):
                 if name is not None and name not in BASELINES:
                     raise CatalogueError(f"{macro.code} {kpi.key}", f"unknown figure '{name}'")
@@ -189,8 +228,32 @@ def _check(catalogue: Catalogue) -> None:
             raise CatalogueError(macro.code, "budget needs min <= max")
 
 
+def _check_template(text: Text, entry: str, when: str | None) -> None:
+    """Every ``{name}`` is a sport word, a fact always known, or one ``when`` guarantees."""
+    for value in (text.it, text.en):
+        try:
+            names = template_names(value)
+            specs = {spec for _, name, spec, _ in string.Formatter().parse(value) if name}
+        except ValueError as error:
+            raise CatalogueError(entry, str(error)) from None
+        if specs - FORMAT_SPECS:
+            raise CatalogueError(entry, f"unknown format {sorted(specs - FORMAT_SPECS)}")
+        for name in names:
+            if name in VOCABULARY or name in ALWAYS_SLOTS:
+                continue
+            guarantees = SLOT_GUARANTEES.get(name)
+            if guarantees is None:
+                raise CatalogueError(entry, f"unknown placeholder '{{{name}}}'")
+            if when not in guarantees:
+                raise CatalogueError(
+                    entry,
+                    f"'{{{name}}}' may be missing: give the entry one of the conditions "
+                    f"{sorted(guarantees)}",
+                )
+
+
 def load_catalogue(folder: Path | None = None) -> Catalogue:
-    """Read and check ``stw.json`` and ``benchmarks.json``; raises ``CatalogueError``."""
+    """Read and check ``stw.json``, ``benchmarks.json`` and ``sports/``; ``CatalogueError``."""
     folder = folder or resource_path("catalogue")
     objectives = _read(folder / "stw.json", "stw.json")
     benchmarks = _read(folder / "benchmarks.json", "benchmarks.json")
@@ -207,7 +270,22 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
         where = _entry_name(objectives, first["loc"])
         raise CatalogueError(where, f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     _check(catalogue)
-    return catalogue
+    micro_codes = {m.code: m.when for macro in catalogue.objectives for m in macro.micro}
+    kpi_keys = {f"{macro.code}.{k.key}" for macro in catalogue.objectives for k in macro.kpis}
+
+    def check(text: str, when: str | None) -> None:
+        try:
+            _check_template(Text(it=text, en=text), "", when)
+        except CatalogueError as error:
+            raise ValueError(str(error).split(": ", 1)[-1].split(" / ")[0]) from None
+
+    try:
+        sports = load_sport_profiles(
+            folder / "sports", micro_codes, set(CONDITIONS), kpi_keys, check
+        )
+    except SportError as error:
+        raise CatalogueError(f"sports/{error.entry}", str(error)) from None
+    return catalogue.model_copy(update={"sports": sports})
 
 
 def _entry_name(data: dict, loc: tuple) -> str:

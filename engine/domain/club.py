@@ -12,15 +12,18 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from engine.domain.fields import (
     EUR_YEAR,
+    Amount,
     Count,
     HexColour,
     Inhabitants,
     Money,
+    Percent,
+    SignedMoney,
     Text,
     labelled,
     sourced_number,
@@ -29,7 +32,11 @@ from engine.domain.rules import CrossFieldErrors, Rule
 from engine.domain.sourced import SourcedValue, StrictModel
 
 SEASON_PATTERN = re.compile(r"^(\d{4})/(\d{2})$")
-CLUB_SCHEMA_VERSION = 1
+MACRO_CODE_PATTERN = r"^(SP|ST|MK|SO)[1-9]$"
+CLUB_SCHEMA_VERSION = 2
+"""Version 2 added the board's goals and problems, equipment, loans, athletes with
+disabilities, concession expiry dates and the largest sponsor's share; version 1 files
+load unchanged (every new field is optional)."""
 
 
 class LegalForm(StrEnum):
@@ -41,6 +48,16 @@ class AffiliationKind(StrEnum):
     FSN = "FSN"  # federazione sportiva nazionale
     EPS = "EPS"  # ente di promozione sportiva
     DSA = "DSA"  # disciplina sportiva associata
+    # Recognised by the Comitato Italiano Paralimpico (CIP, D.Lgs. 43/2017):
+    FSP = "FSP"  # federazione sportiva paralimpica (e.g. FIPIC, FINP)
+    FSNP = "FSNP"  # federazione sportiva nazionale paralimpica (an FSN with para disciplines)
+    DSP = "DSP"  # disciplina sportiva paralimpica
+    EPP = "EPP"  # ente di promozione paralimpica
+
+    @property
+    def paralympic(self) -> bool:
+        return self in (AffiliationKind.FSP, AffiliationKind.FSNP, AffiliationKind.DSP,
+                        AffiliationKind.EPP)
 
 
 class Region(StrEnum):
@@ -114,7 +131,10 @@ Province = Annotated[str, AfterValidator(_province)]
 
 class Affiliation(StrictModel):
     name: Text = labelled("Ente", "Body", max_length=80)
-    kind: AffiliationKind = labelled("Tipo (FSN, EPS, DSA)", "Kind (FSN, EPS, DSA)")
+    kind: AffiliationKind = labelled(
+        "Tipo (FSN, EPS, DSA; paralimpici: FSP, FSNP, DSP, EPP)",
+        "Kind (FSN, EPS, DSA; Paralympic: FSP, FSNP, DSP, EPP)",
+    )
 
 
 class Identity(StrictModel):
@@ -243,6 +263,11 @@ class People(StrictModel):
         "Compensi totali lavoratori sportivi", "Total fees of paid workers", None
     )
     volunteers: Count = labelled("Volontari", "Volunteers", None)
+    athletes_with_disabilities: Count = labelled(
+        "Atleti con disabilità (stagione corrente)",
+        "Athletes with disabilities (this season)",
+        None,
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -261,6 +286,14 @@ class People(StrictModel):
         fees = _number(self.paid_workers_fees)
         if fees and workers == 0:
             rules.add(("paid_workers",), "fees_without_workers", found=fees)
+        disabled = _number(self.athletes_with_disabilities)
+        if current is not None and disabled is not None and disabled > current:
+            rules.add(
+                ("athletes_with_disabilities",),
+                "disabled_exceeds_members",
+                found=int(disabled),
+                limit=current,
+            )
         rules.raise_if_any()
         return self
 
@@ -279,17 +312,24 @@ class Facility(StrictModel):
     )
     cost_basis: CostBasis = labelled("Base del costo", "Cost basis", CostBasis.PER_YEAR)
     cost: SourcedValue | None = labelled("Costo", "Cost", None)
+    concession_expiry: Annotated[dt.date | None, Field(strict=False)] = labelled(
+        "Scadenza della concessione o del contratto",
+        "Concession or lease expiry",
+        None,
+    )
 
     @model_validator(mode="after")
     def _cost_unit(self) -> Self:
+        rules = Rule.collector()
         if self.cost is not None:
             expected = "EUR/ora" if self.cost_basis is CostBasis.PER_HOUR else EUR_YEAR
-            rules = Rule.collector()
             if self.cost.unit != expected:
                 rules.add(("cost",), "facility_cost_unit", found=self.cost.unit, expected=expected)
             elif isinstance(self.cost.value, str) or (self.cost.value or 0) < 0:
                 rules.add(("cost",), "negative_money", found=self.cost.value)
-            rules.raise_if_any()
+        if self.concession_expiry is not None and self.ownership is Ownership.OWNED:
+            rules.add(("concession_expiry",), "expiry_on_owned_facility")
+        rules.raise_if_any()
         return self
 
     def yearly_cost(self, weeks_per_year: int = 40) -> float | None:
@@ -315,9 +355,19 @@ class Revenue(StrictModel):
     five_per_mille: Money = labelled("5x1000", "5x1000", None)
     donations: Money = labelled("Donazioni", "Donations", None)
     other: Money = labelled("Altre entrate", "Other revenue", None)
+    largest_sponsor_share: Percent = labelled(
+        "Quota del primo sponsor sulle sponsorizzazioni",
+        "Largest sponsor's share of sponsorship",
+        None,
+    )
+
+    @classmethod
+    def money_fields(cls) -> list[str]:
+        """The revenue lines in EUR/year (the sponsor share is a percentage, not a line)."""
+        return [name for name in cls.model_fields if name != "largest_sponsor_share"]
 
     def items(self) -> dict[str, SourcedValue | None]:
-        return {name: getattr(self, name) for name in type(self).model_fields}
+        return {name: getattr(self, name) for name in self.money_fields()}
 
 
 class Costs(StrictModel):
@@ -341,9 +391,123 @@ class Costs(StrictModel):
 
 class Balance(StrictModel):
     debts: Money = labelled("Debiti", "Debts", None)
-    reserves: Money = labelled("Riserve", "Reserves", None)
+    reserves: SignedMoney = labelled(
+        "Riserve (negative se ci sono perdite accumulate)",
+        "Reserves (negative for accumulated losses)",
+        None,
+    )
     average_fee_per_athlete: Money = labelled(
         "Quota media per atleta", "Average fee per athlete", None
+    )
+
+
+# --- what the club owns and owes ------------------------------------------------
+
+
+class Equipment(StrictModel):
+    """Major equipment whose renewal shapes the budget: boats, sports wheelchairs, a van."""
+
+    item: Text = labelled("Attrezzatura o mezzo", "Equipment or vehicle", max_length=120)
+    count: int = labelled("Quantità", "How many", ge=1, le=1000)
+    age_years: int | None = labelled("Età media (anni)", "Average age (years)", None, ge=0, le=150)
+    replacement_cost: Amount = labelled(
+        "Costo di sostituzione di un'unità", "Replacement cost of one unit", None
+    )
+
+
+class Loan(StrictModel):
+    """A loan, mortgage or other debt repaid by instalments."""
+
+    lender: Text = labelled(
+        "Finanziamento (ente e scopo)", "Loan (lender and purpose)", max_length=150
+    )
+    yearly_instalment: Money = labelled("Rata annua", "Yearly instalment", None)
+    end_year: int | None = labelled("Anno dell'ultima rata", "Year of the last instalment", None,
+                                    ge=1990, le=2100)
+    rate: Percent = labelled("Tasso annuo (se noto)", "Yearly rate (if known)", None)
+    outstanding: Amount = labelled("Debito residuo", "Outstanding debt", None)
+
+
+# --- the board's own words -------------------------------------------------------
+
+
+class PlanTopic(StrEnum):
+    """The part of the plan a goal or problem touches (the four areas, or the finances)."""
+
+    SPORTS = "sports"
+    INFRASTRUCTURE = "infrastructure"
+    MARKETING = "marketing"
+    SOCIAL = "social"
+    FINANCE = "finance"
+
+
+TOPIC_PREFIX = {
+    PlanTopic.SPORTS: "SP",
+    PlanTopic.INFRASTRUCTURE: "ST",
+    PlanTopic.MARKETING: "MK",
+    PlanTopic.SOCIAL: "SO",
+}
+
+
+class BoardProblem(StrictModel):
+    """A problem the board knows about, in its own words, and the area it touches."""
+
+    text: Text = labelled("Problema (una frase)", "Problem (one sentence)", max_length=300)
+    area: PlanTopic = labelled("Area del piano", "Plan area")
+    objective: str | None = labelled(
+        "Obiettivo del piano che risponde (facoltativo, es. ST1)",
+        "Plan objective that answers it (optional, e.g. ST1)",
+        None,
+        pattern=MACRO_CODE_PATTERN,
+    )
+
+    @model_validator(mode="after")
+    def _objective_in_area(self) -> Self:
+        prefix = TOPIC_PREFIX.get(self.area)
+        if self.objective and prefix and not self.objective.startswith(prefix):
+            rules = Rule.collector()
+            rules.add(("objective",), "objective_outside_area", found=self.objective,
+                      prefix=prefix)
+            rules.raise_if_any()
+        return self
+
+
+class BoardGoal(BoardProblem):
+    """A goal of the board for the three seasons; a number, when given, becomes its target."""
+
+    text: Text = labelled("Obiettivo (una frase)", "Goal (one sentence)", max_length=300)
+    target: float | None = labelled(
+        "Traguardo misurabile a fine piano (facoltativo)",
+        "Measurable target at the end of the plan (optional)",
+        None,
+        gt=0,
+        le=1_000_000,
+    )
+    target_unit: str | None = labelled(
+        "Unità del traguardo (es. imbarcazioni, tesserati)",
+        "Unit of the target (e.g. boats, members)",
+        None,
+        max_length=40,
+    )
+
+    @model_validator(mode="after")
+    def _target_has_unit(self) -> Self:
+        if self.target is not None and not (self.target_unit and self.target_unit.strip()):
+            rules = Rule.collector()
+            rules.add(("target_unit",), "goal_target_unit", found=self.target)
+            rules.raise_if_any()
+        return self
+
+
+class Board(StrictModel):
+    goals: list[BoardGoal] = labelled(
+        "Obiettivi del direttivo per le tre stagioni",
+        "The board's goals for the three seasons",
+        default_factory=list,
+        max_length=12,
+    )
+    problems: list[BoardProblem] = labelled(
+        "Problemi noti", "Known problems", default_factory=list, max_length=12
     )
 
 
@@ -388,7 +552,7 @@ class Qualitative(StrictModel):
 class ClubProfile(StrictModel):
     """Everything the questionnaire asks, validated; the input of every plan."""
 
-    schema_version: Literal[1] = CLUB_SCHEMA_VERSION
+    schema_version: Literal[1, 2] = CLUB_SCHEMA_VERSION
     identity: Identity = labelled("Identità", "Identity")
     people: People = labelled("Persone", "People", default_factory=People)
     facilities: list[Facility] = labelled(
@@ -397,6 +561,16 @@ class ClubProfile(StrictModel):
     revenue: Revenue = labelled("Entrate (EUR/anno)", "Revenue (EUR/year)", default_factory=Revenue)
     costs: Costs = labelled("Costi (EUR/anno)", "Costs (EUR/year)", default_factory=Costs)
     balance: Balance = labelled("Situazione patrimoniale", "Balance", default_factory=Balance)
+    loans: list[Loan] = labelled(
+        "Mutui, prestiti e debiti a rate", "Loans and debts repaid by instalments",
+        default_factory=list, max_length=20,
+    )
+    equipment: list[Equipment] = labelled(
+        "Attrezzature e mezzi principali", "Major equipment and vehicles",
+        default_factory=list, max_length=30,
+    )
+    board: Board = labelled("Il direttivo: obiettivi e problemi", "The board: goals and problems",
+                            default_factory=Board)
     qualitative: Qualitative = labelled(
         "Aspetti qualitativi", "Qualitative", default_factory=Qualitative
     )
@@ -409,10 +583,24 @@ class ClubProfile(StrictModel):
         if five:
             if self.identity.legal_form is LegalForm.SSD:
                 rules.add(("revenue", "five_per_mille"), "five_per_mille_ssd", found=five)
-            elif self.people.members_current_season.youth() == 0:
+            elif self._no_five_per_mille_group():
                 rules.add(("revenue", "five_per_mille"), "five_per_mille_no_youth", found=five)
+        season_start = _season_start(self.identity.reference_season)
+        for index, loan in enumerate(self.loans):
+            if season_start and loan.end_year is not None and loan.end_year < season_start:
+                rules.add(("loans", index, "end_year"), "loan_already_ended",
+                          found=loan.end_year, season=self.identity.reference_season)
         rules.raise_if_any()
         return self
+
+    def _no_five_per_mille_group(self) -> bool:
+        """No member of the groups 5x1000 serves: under 18, over 60, athletes with disabilities.
+
+        Unknown counts are not zero: only a club known to have none of them is refused.
+        """
+        current = self.people.members_current_season
+        disabled = _number(self.people.athletes_with_disabilities)
+        return current.youth() == 0 and current.over_60.total() == 0 and not disabled
 
     @property
     def name(self) -> str:
@@ -428,6 +616,16 @@ class ClubProfile(StrictModel):
         youth = self.people.members_current_season.youth()
         return bool(youth) or any("giovan" in t.category.lower() for t in self.people.teams)
 
+    @property
+    def paralympic(self) -> bool:
+        """Affiliated to a body of the Italian Paralympic Committee."""
+        return any(a.kind.paralympic for a in self.identity.affiliations)
+
+
+def _season_start(season: str) -> int | None:
+    match = SEASON_PATTERN.match(season)
+    return int(match.group(1)) if match else None
+
 
 def _number(value: SourcedValue | None) -> float | None:
     if value is None or value.value is None or isinstance(value.value, str):
@@ -439,6 +637,12 @@ __all__ = [
     "Affiliation",
     "AffiliationKind",
     "Balance",
+    "Board",
+    "BoardGoal",
+    "BoardProblem",
+    "Equipment",
+    "Loan",
+    "PlanTopic",
     "ClubProfile",
     "CoachGroup",
     "CostBasis",

@@ -81,8 +81,16 @@ def sourced_number(
     ]
 
 
+EUR = "EUR"
+PERCENT = "%"
+
 Count = sourced_number(COUNT, integer=True)
 Money = sourced_number(EUR_YEAR)
+SignedMoney = sourced_number(EUR_YEAR, minimum=-100_000_000)
+"""A balance that may be negative: accumulated losses are a fact a plan must face."""
+Amount = sourced_number(EUR)
+"""A one-off amount (a replacement cost, a residual debt), not a yearly flow."""
+Percent = sourced_number(PERCENT, maximum=100)
 Inhabitants = sourced_number("abitanti", minimum=1, integer=True)
 
 

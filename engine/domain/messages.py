@@ -55,16 +55,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The amount must be a number of zero or more (found: {found}).",
     ),
     "five_per_mille_ssd": (
-        "Il 5x1000 spetta solo alle ASD con settore giovanile, non alle SSD: spostate l'importo "
-        "in 'Altre entrate' o correggete la forma giuridica.",
-        "5x1000 is open only to ASDs with a youth section, not to SSDs: move the amount to "
-        "'Other revenue' or correct the legal form.",
+        "Il 5x1000 spetta alle ASD, non alle SSD: spostate l'importo in 'Altre entrate' o "
+        "correggete la forma giuridica.",
+        "5x1000 is open to ASDs, not to SSDs: move the amount to 'Other revenue' or correct "
+        "the legal form.",
     ),
     "five_per_mille_no_youth": (
-        "Il 5x1000 spetta solo alle ASD con settore giovanile, ma i tesserati under 18 sono zero: "
-        "controllate i tesserati o l'importo.",
-        "5x1000 is open only to ASDs with a youth section, but there are no members under 18: "
-        "check the members or the amount.",
+        "Il 5x1000 spetta alle ASD che seguono giovani under 18, over 60 o persone con "
+        "disabilità, ma i tesserati indicati non ne comprendono: controllate i tesserati, gli "
+        "atleti con disabilità o l'importo.",
+        "5x1000 is open to ASDs serving under-18s, over-60s or people with disabilities, but "
+        "the members given include none: check the members, the athletes with disabilities or "
+        "the amount.",
+    ),
+    "disabled_exceeds_members": (
+        "Gli atleti con disabilità ({found}) non possono superare i tesserati della stagione "
+        "({limit}): controllate i due numeri.",
+        "Athletes with disabilities ({found}) cannot exceed this season's members ({limit}): "
+        "check both numbers.",
+    ),
+    "expiry_on_owned_facility": (
+        "Un impianto di proprietà non ha una scadenza: togliete la data o cambiate la "
+        "titolarità (concessione o affitto).",
+        "An owned facility has no expiry: remove the date or change the ownership (concession "
+        "or lease).",
+    ),
+    "objective_outside_area": (
+        "L'obiettivo {found} non appartiene all'area scelta: usate un codice che inizia con "
+        "{prefix}, oppure lasciate vuoto e il piano sceglierà l'obiettivo.",
+        "Objective {found} is not in the chosen area: use a code starting with {prefix}, or "
+        "leave it empty and the plan will choose.",
+    ),
+    "goal_target_unit": (
+        "Il traguardo {found} ha bisogno della sua unità (per esempio 'imbarcazioni' o "
+        "'tesserati').",
+        "The target {found} needs its unit (for example 'boats' or 'members').",
+    ),
+    "loan_already_ended": (
+        "L'ultima rata ({found}) è precedente alla stagione corrente {season}: togliete il "
+        "finanziamento o correggete l'anno.",
+        "The last instalment ({found}) is before the current season {season}: remove the loan "
+        "or correct the year.",
     ),
     "budget_range_inverted": (
         "Il massimo del budget ({found}) è inferiore al minimo ({minimum}).",

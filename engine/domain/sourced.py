@@ -36,6 +36,11 @@ their own figure, which the plan view and the exports label as edited, not as th
 questionnaire's or a benchmark's."""
 
 
+DERIVED_REFERENCE = "calcolato dai vostri dati"
+"""The reference of a figure computed from the club's own answers (a total, a rate):
+still the questionnaire's tier, but the plan says it was calculated, not typed."""
+
+
 class SourcedValue(StrictModel):
     """One data point: value, unit, tier, reference, date (``value`` None = to be collected)."""
 
@@ -68,6 +73,8 @@ class SourcedValue(StrictModel):
         if self.value is None:
             return MISSING_LABEL[lang]
         if self.tier is SourceTier.QUESTIONNAIRE:
+            if self.reference == DERIVED_REFERENCE:
+                return DERIVED_REFERENCE if lang is Language.IT else "calculated from your data"
             return "dal vostro questionario" if lang is Language.IT else "from your questionnaire"
         if self.tier is SourceTier.RESEARCH:
             prefix = "da fonte pubblica" if lang is Language.IT else "from a public source"

@@ -332,6 +332,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "badge_questionnaire": ("questionario", "questionnaire"),
     "badge_edited": ("modificato da voi", "edited by you"),
+    "badge_derived": ("calcolato dai vostri dati", "calculated from your data"),
+    "legend_derived": (
+        "calcolato dai vostri dati: un totale o un tasso ricavato dalle risposte del "
+        "questionario (per esempio il tasso di permanenza dai tesserati e dagli usciti).",
+        "calculated from your data: a total or a rate derived from the questionnaire's answers "
+        "(for example retention from members and leavers).",
+    ),
     "badge_research": ("fonte: {ref}", "source: {ref}"),
     "badge_estimate": ("stima: {ref}", "estimate: {ref}"),
     "badge_missing": ("da acquisire", "to be collected"),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from engine import formatting
 from engine.domain.plan import BudgetRange
 from engine.domain.sourced import (
+    DERIVED_REFERENCE,
     MISSING_LABEL,
     USER_EDIT_REFERENCE,
     SourcedValue,
@@ -47,6 +48,8 @@ class Provenance:
         if value.tier is SourceTier.QUESTIONNAIRE:
             if reference == USER_EDIT_REFERENCE:  # typed over in the plan, not in the form
                 return Badge(Tier.QUESTIONNAIRE, t.badge_edited, full)
+            if reference == DERIVED_REFERENCE:  # a total or a rate of the club's own answers
+                return Badge(Tier.QUESTIONNAIRE, t.badge_derived, full)
             return Badge(Tier.QUESTIONNAIRE, t.badge_questionnaire, full)
         seen = (id(key if key is not None else value), reference)
         if seen not in self._seen:
@@ -114,6 +117,7 @@ class Provenance:
                 LegendEntry(
                     Badge(Tier.QUESTIONNAIRE, t.badge_questionnaire, ""), t.legend_questionnaire
                 ),
+                LegendEntry(Badge(Tier.QUESTIONNAIRE, t.badge_derived, ""), t.legend_derived),
                 LegendEntry(Badge(Tier.QUESTIONNAIRE, t.badge_edited, ""), t.legend_edited),
                 LegendEntry(
                     Badge(Tier.RESEARCH, t.get("badge_research", ref="…"), ""), t.legend_research
