@@ -59,6 +59,8 @@ class Target(_Data):
     values: list[float] | None = None  # values: absolute; share_of: fractions of ``of``
     of: str | None = None
     value: float | None = None  # toward: the level to approach
+    beyond: Literal["improve", "hold"] = "improve"  # toward, already past the level
+    scale: Literal["members"] | None = None  # values: in proportion to the club's size
 
 
 class KpiTemplate(_Data):
@@ -97,6 +99,7 @@ class Micro(_Data):
     when: str | None = None  # a condition: included only when it holds
     owner: Text | None = None  # when not the objective's owner (e.g. the treasurer)
     due: Literal["month", "before_expiry"] = "month"  # before_expiry: ahead of a concession end
+    unless_board: bool = False  # not needed when the board's own goal already decides it
 
 
 class Topics(_Data):
@@ -126,6 +129,7 @@ class Macro(_Data):
     context: list[str] = Field(default_factory=list)  # figures its situation quotes, in order
     after: str | None = None  # the objective it builds on (worded in its start reason)
     variants: list[Variant] = Field(default_factory=list)
+    answer: Text | None = None  # the action that takes up a board's goal or problem: {statement}
     kpis: list[KpiTemplate] = Field(min_length=1)
     micro: list[Micro] = Field(min_length=1)
 
@@ -189,6 +193,8 @@ def _check(catalogue: Catalogue) -> None:
             if rule.when not in CONDITIONS:
                 raise CatalogueError(macro.code, f"unknown condition '{rule.when}'")
         _check_template(macro.title, f"{macro.code} title", None)
+        if macro.answer is not None:
+            _check_template(macro.answer, f"{macro.code} answer", "board_statement")
         _check_template(macro.objective, f"{macro.code} objective", None)
         for variant in macro.variants:
             if variant.when not in CONDITIONS:
@@ -240,6 +246,8 @@ def _check_template(text: Text, entry: str, when: str | None) -> None:
             raise CatalogueError(entry, f"unknown format {sorted(specs - FORMAT_SPECS)}")
         for name in names:
             if name in VOCABULARY or name in ALWAYS_SLOTS:
+                continue
+            if name == "statement" and when == "board_statement":
                 continue
             guarantees = SLOT_GUARANTEES.get(name)
             if guarantees is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from engine import formatting, situation
 from engine.agents.context import PlanContext
 from engine.agents.texts import pick
 from engine.domain.club import ClubProfile, LegalForm
@@ -24,6 +25,18 @@ from engine.domain.plan import (
 )
 from engine.domain.sourced import SourcedValue
 from engine.finance import NON_SPORT_REVENUE_LIMIT
+
+# The law behind each item, read on 2026-12-06 (sources and their dates in
+# docs/research/sports-and-law.md). A plan cites the act and the article, never our notes.
+LAW = {
+    "C1": "D.Lgs. 39/2021, artt. 4-6 (RASD, operativo dal 31/08/2022)",
+    "C2": "D.Lgs. 39/2021, art. 16; D.Lgs. 36/2021, art. 33 c. 6; delibere CONI 255/2023 e "
+    "159/89 del 28/06/2024",
+    "C3": "D.Lgs. 36/2021, art. 35 c. 8-bis e 8-ter, art. 36 c. 6, art. 28 c. 2; INPS circ. 8/2026",
+    "C4": "D.Lgs. 36/2021, art. 29 c. 2 (come sostituito dal D.L. 71/2024, L. 106/2024)",
+    "C5": "D.Lgs. 36/2021, art. 9 c. 1, 1-bis e 1-ter",
+    "C6": "DPCM 23 luglio 2020, art. 1 c. 1 lett. e); D.M. 2 aprile 2009, art. 5-bis",
+}
 
 
 def compliance(ctx: PlanContext) -> list[ComplianceItem]:
@@ -41,58 +54,79 @@ def compliance(ctx: PlanContext) -> list[ComplianceItem]:
             status=ComplianceStatus.OK if club.identity.rasd_registered else ComplianceStatus.TO_DO,
             detail=pick(
                 lang,
-                f"Iscritta con numero {club.identity.rasd_number}."
+                f"Iscritta con numero {club.identity.rasd_number}. Ogni anno i dati (attività, "
+                "tesserati, compensi e rimborsi) vanno aggiornati: verificate la scadenza con "
+                "l'ente affiliante."
                 if club.identity.rasd_registered
-                else "Iscrivere la società sul portale del RASD: senza iscrizione non si "
-                "accede ai benefici della riforma.",
-                f"Registered with number {club.identity.rasd_number}."
+                else "Iscrivere la società attraverso l'ente affiliante: senza iscrizione non si "
+                "accede alle agevolazioni fiscali né ai contributi pubblici.",
+                f"Registered with number {club.identity.rasd_number}. The data (activities, "
+                "members, fees and refunds) must be updated every year: check the deadline with "
+                "your affiliating body."
                 if club.identity.rasd_registered
-                else "Register the club on the RASD portal: without it the reform's benefits "
-                "are not available.",
+                else "Register the club through its affiliating body: without it there is no "
+                "tax relief and no public funding.",
             ),
-            reference="RASD, Sport e Salute (attivo dal 31/08/2022)",
+            reference=LAW["C1"],
         ),
         ComplianceItem(
             code="C2",
             title=pick(
                 lang,
                 "Tutela dei minori: modello organizzativo, codice di condotta e "
-                "responsabile safeguarding",
-                "Safeguarding: organisational model, code of conduct and officer",
+                "responsabile contro abusi e discriminazioni",
+                "Safeguarding: organisational model, code of conduct and officer against abuse",
             ),
             status=ComplianceStatus.TO_CHECK,
             detail=pick(
                 lang,
-                "Il questionario non lo indica: verificate l'adozione e la nomina "
-                "(scadenza 31 dicembre 2024). Vedi obiettivo SO2.",
-                "The questionnaire does not say: check adoption and appointment "
-                "(deadline 31 December 2024). See objective SO2.",
+                "Il questionario non lo indica: il modello e il codice andavano adottati entro il "
+                "31 agosto 2024 e il responsabile è obbligatorio dal 1° gennaio 2025. Vedi "
+                "«Tutela dei minori».",
+                "The questionnaire does not say: the model and code were due by 31 August 2024 "
+                "and the officer is mandatory since 1 January 2025. See “Safeguarding”.",
             ),
-            reference="D.Lgs. 39/2021, art. 16",
+            reference=LAW["C2"],
         ),
     ]
     workers = facts.number("paid_workers") or 0
+    fee = facts.average_worker_fee()
+    if not workers:
+        workers_detail = pick(
+            lang,
+            "La società non dichiara lavoratori retribuiti.",
+            "The club reports no paid workers.",
+        )
+    elif fee is None:
+        workers_detail = pick(
+            lang,
+            f"{int(workers)} lavoratori, compensi non indicati: verificate per ognuno le soglie di "
+            "5.000 € (contributi) e 15.000 € (IRPEF) e le co.co.co. fino a 24 ore settimanali.",
+            f"{int(workers)} workers, fees not given: check each against the €5,000 "
+            "(contributions) and €15,000 (income tax) thresholds and the 24-hour co.co.co. limit.",
+        )
+    else:
+        average = formatting.money(fee, lang)
+        workers_detail = pick(
+            lang,
+            f"{int(workers)} lavoratori, compenso medio {average}: contributi INPS (25% + 2,03% "
+            "per le co.co.co. sportive, sul 50% dell'imponibile fino al 31/12/2027) solo oltre "
+            "5.000 € l'anno, IRPEF solo oltre 15.000 €; co.co.co. fino a 24 ore settimanali.",
+            f"{int(workers)} workers, average fee {average}: INPS contributions (25% + 2.03% for "
+            "sports co.co.co., on 50% of the base until 31/12/2027) only above €5,000 a year, "
+            "income tax only above €15,000; co.co.co. up to 24 hours a week.",
+        )
     items.append(
         ComplianceItem(
             code="C3",
             title=pick(
                 lang,
-                "Contratti dei lavoratori sportivi secondo la riforma",
-                "Sports workers' contracts under the reform",
+                "Contratti e compensi dei lavoratori sportivi",
+                "Sports workers' contracts and fees",
             ),
             status=ComplianceStatus.TO_CHECK if workers else ComplianceStatus.NOT_APPLICABLE,
-            detail=pick(
-                lang,
-                "Esenzione IRPEF fino a 15.000 EUR l'anno, contributi oltre 5.000 EUR (riduzione "
-                "del 50% fino al 2027), co.co.co. sportive fino a 24 ore settimanali."
-                if workers
-                else "La società non dichiara lavoratori retribuiti.",
-                "No income tax up to EUR 15,000 a year, contributions above EUR 5,000 (50% "
-                "relief until 2027), co.co.co. sports contracts up to 24 hours a week."
-                if workers
-                else "The club reports no paid workers.",
-            ),
-            reference="D.Lgs. 36/2021 (dal 1/07/2023)",
+            detail=workers_detail,
+            reference=LAW["C3"],
         )
     )
     volunteers = facts.number("volunteers") or 0
@@ -103,10 +137,14 @@ def compliance(ctx: PlanContext) -> list[ComplianceItem]:
             status=ComplianceStatus.TO_CHECK if volunteers else ComplianceStatus.NOT_APPLICABLE,
             detail=pick(
                 lang,
-                "Entro 400 EUR al mese per volontario, con delibera e registro.",
-                "Within EUR 400 a month per volunteer, with a board decision and a register.",
+                "Fino a 400 € al mese per volontario, solo per eventi e gare riconosciuti, secondo "
+                "le delibere dell'ente affiliante e del direttivo; contano nelle soglie dei "
+                "5.000 e 15.000 €.",
+                "Up to €400 a month per volunteer, only for recognised events and competitions, "
+                "under the affiliating body's and the board's decisions; they count towards the "
+                "€5,000 and €15,000 thresholds.",
             ),
-            reference="D.Lgs. 36/2021",
+            reference=LAW["C4"],
         )
     )
     revenue = ctx.finance.revenue
@@ -127,33 +165,70 @@ def compliance(ctx: PlanContext) -> list[ComplianceItem]:
             status=ComplianceStatus.OK if within else ComplianceStatus.TO_CHECK,
             detail=pick(
                 lang,
-                "Bar e merchandising contano nel limite; sponsorizzazioni, "
-                "pubblicità e gestione di impianti no.",
-                "Bar and merchandise count towards the limit; sponsorship, advertising "
-                "and facility management do not.",
+                "Il decreto che fissa i limiti non è ancora stato emanato: il piano usa per "
+                "prudenza il 30% delle entrate, come per il Terzo settore (D.M. 107/2021). Bar e "
+                "merchandising contano; sponsorizzazioni, pubblicità e gestione dell'impianto no. "
+                "Due anni fuori limite comportano la cancellazione dal RASD.",
+                "The decree setting the limits has not been issued yet: the plan prudently uses "
+                "30% of revenue, as for the third sector (D.M. 107/2021). Bar and merchandise "
+                "count; sponsorship, advertising and facility management do not. Two years over "
+                "the limit mean removal from the RASD.",
             ),
-            reference="D.Lgs. 36/2021, art. 9",
+            reference=LAW["C5"],
         )
     )
-    eligible = club.identity.legal_form is LegalForm.ASD and club.has_youth_section()
-    items.append(
-        ComplianceItem(
-            code="C6",
-            title=pick(lang, "Accesso al 5x1000", "Access to 5x1000"),
-            status=ComplianceStatus.TO_CHECK if eligible else ComplianceStatus.NOT_APPLICABLE,
-            detail=pick(
-                lang,
-                "ASD con settore giovanile: verificate l'iscrizione all'elenco dei beneficiari."
-                if eligible
-                else "Riservato alle ASD con settore giovanile.",
-                "ASD with a youth section: check the listing among beneficiaries."
-                if eligible
-                else "Open only to ASDs with a youth section.",
-            ),
-            reference="Riforma dello sport, domain brief",
-        )
-    )
+    items.append(_five_per_mille(ctx))
     return items
+
+
+def _five_per_mille(ctx: PlanContext) -> ComplianceItem:
+    lang = ctx.language
+    club = ctx.club
+    facts = ctx.facts
+    if club.identity.legal_form is LegalForm.SSD:
+        status = ComplianceStatus.NOT_APPLICABLE
+        detail = pick(
+            lang,
+            "Il 5x1000 sportivo è riservato alle associazioni (ASD), non alle SSD.",
+            "Sports 5x1000 is for associations (ASD), not for SSDs.",
+        )
+    elif not club.identity.rasd_registered:
+        status = ComplianceStatus.NOT_APPLICABLE
+        detail = pick(
+            lang,
+            "Prima serve l'iscrizione al RASD; poi l'ASD con settore giovanile può chiedere "
+            "l'accreditamento.",
+            "RASD registration comes first; then an ASD with a youth section may apply.",
+        )
+    elif facts.five_per_mille_eligible():
+        status = ComplianceStatus.TO_CHECK
+        groups = situation.slots(facts, lang).get("five_per_mille_group", "")
+        detail = pick(
+            lang,
+            f"ASD iscritta al RASD, con settore giovanile e attività prevalente per {groups}: se "
+            "non è già nell'elenco permanente CONI, la domanda si presenta dal 10 marzo al 10 "
+            "aprile (accreditamento tardivo entro il 30 settembre con 250 €).",
+            f"An ASD in the RASD, with a youth section and activity mainly for {groups}: if it is "
+            "not already on CONI's permanent list, apply from 10 March to 10 April (late "
+            "application by 30 September for €250).",
+        )
+    else:
+        status = ComplianceStatus.NOT_APPLICABLE
+        detail = pick(
+            lang,
+            "Spetta alle ASD con settore giovanile la cui attività è prevalentemente per under "
+            "18, over 60 o persone svantaggiate (anche con disabilità): i dati del questionario "
+            "non lo mostrano.",
+            "Open to ASDs with a youth section whose activity is mainly for under-18s, over-60s "
+            "or disadvantaged people (disability included): the questionnaire does not show it.",
+        )
+    return ComplianceItem(
+        code="C6",
+        title=pick(lang, "Accesso al 5x1000", "Access to 5x1000"),
+        status=status,
+        detail=detail,
+        reference=LAW["C6"],
+    )
 
 
 def monitoring(ctx: PlanContext) -> list[MonitoringEntry]:
@@ -233,12 +308,12 @@ def data_gaps(ctx: PlanContext) -> list[DataGap]:
     ]
     seen: set[str] = set()
     for objective in ctx.selection.values():
-        for template, kpi in zip(objective.macro.kpis, objective.kpis, strict=True):
-            if kpi.baseline.value is None and template.key not in seen:
-                seen.add(template.key)
+        for key, kpi in zip(objective.kpi_keys, objective.kpis, strict=True):
+            if kpi.baseline.value is None and key not in seen:
+                seen.add(key)
                 gaps.append(
                     DataGap(
-                        field=f"kpi.{template.key}",
+                        field=f"kpi.{key}",
                         label=f"{objective.code} - {kpi.name}",
                         why=pick(
                             lang,

@@ -21,7 +21,9 @@ from engine.sports import ClubSports, EquipmentType, SportProfile
 LOW_RETENTION = 80.0  # % renewing below which keeping members comes first
 FEW_FEMALE = 20.0  # % female members below which inclusion comes first
 SPONSOR_DEPENDENT = 0.30  # one revenue line above this share is a dependency risk
-SPONSOR_CONCENTRATED = 50.0  # % of sponsorship from one sponsor that makes it a single point of failure
+SPONSOR_CONCENTRATED = (
+    50.0  # % of sponsorship from one sponsor that makes it a single point of failure
+)
 PARA_MAJORITY = 0.5  # share of members with disabilities that makes a club a para-sport club
 RESERVE_MONTHS = 3  # reserves below this many months of costs are a liquidity risk
 WEEKS_PER_SEASON = 40
@@ -159,7 +161,10 @@ class ClubFacts:
         }
         figures = {name: _sourced(value, unit, None) for name, (value, unit) in typed.items()}
         figures.update(
-            {name: _sourced(value, unit, DERIVED_REFERENCE) for name, (value, unit) in derived.items()}
+            {
+                name: _sourced(value, unit, DERIVED_REFERENCE)
+                for name, (value, unit) in derived.items()
+            }
         )
         original = self.club.identity.municipality_population
         if original is not None and original.value is not None:
@@ -254,13 +259,25 @@ class ClubFacts:
         return groups
 
     def five_per_mille_eligible(self) -> bool:
-        """ASD registered in the RASD whose activity serves under-18s, over-60s or disability."""
+        """An ASD in the RASD, with a youth section, serving mainly under-18s, over-60s or
+        people with disabilities (DPCM 23/07/2020 art. 1 c. 1 lett. e; D.M. 2/04/2009 art.
+        5-bis). Prevalence is read from the members when they are known."""
         identity = self.club.identity
-        return (
-            identity.legal_form is LegalForm.ASD
-            and identity.rasd_registered
-            and bool(self.five_per_mille_groups())
-        )
+        if identity.legal_form is not LegalForm.ASD or not identity.rasd_registered:
+            return False
+        if not self.club.has_youth_section() or not self.five_per_mille_groups():
+            return False
+        share = self._five_per_mille_share()
+        return share is None or share > 0.5
+
+    def _five_per_mille_share(self) -> float | None:
+        members = self.number("members_total")
+        if not members:
+            return None
+        current = self.club.people.members_current_season
+        served = (current.youth() or 0) + (current.over_60.total() or 0)
+        served += self.number("athletes_with_disabilities") or 0
+        return min(1.0, served / members)
 
     def three_months_costs(self) -> float | None:
         total = self.costs_total()
@@ -363,12 +380,14 @@ CONDITIONS: dict[str, Callable[[ClubFacts], bool]] = {
     "small_club": lambda f: f.club.size_band() in (SizeBand.MICRO, SizeBand.SMALL),
     "youth_section": lambda f: f.club.has_youth_section(),
     "few_female_members": _few_female,
+    "female_minority": lambda f: (f.number("female_share") or 0) < 45,
     "has_paid_workers": lambda f: (f.number("paid_workers") or 0) > 0,
     "workers_under_5000": _fee_band(-math.inf, CONTRIBUTION_FREE_FEES),
     "workers_5000_15000": _fee_band(CONTRIBUTION_FREE_FEES, TAX_FREE_FEES),
     "workers_over_15000": _fee_band(TAX_FREE_FEES, math.inf),
-    "workers_fee_unknown": lambda f: (f.number("paid_workers") or 0) > 0
-    and f.average_worker_fee() is None,
+    "workers_fee_unknown": lambda f: (
+        (f.number("paid_workers") or 0) > 0 and f.average_worker_fee() is None
+    ),
     "has_volunteers": lambda f: (f.number("volunteers") or 0) > 0,
     "no_volunteers": lambda f: not f.number("volunteers"),
     "facility_hours_short": _facility_hours_short,
@@ -389,10 +408,12 @@ CONDITIONS: dict[str, Callable[[ClubFacts], bool]] = {
     "sponsor_concentrated": _sponsor_concentrated,
     "has_bar_merchandise": lambda f: (f.number("bar_merchandise") or 0) > 0,
     "five_per_mille_eligible": lambda f: f.five_per_mille_eligible(),
-    "five_per_mille_receiving": lambda f: f.five_per_mille_eligible()
-    and _five_per_mille_received(f),
-    "five_per_mille_not_yet": lambda f: f.five_per_mille_eligible()
-    and not _five_per_mille_received(f),
+    "five_per_mille_receiving": lambda f: (
+        f.five_per_mille_eligible() and _five_per_mille_received(f)
+    ),
+    "five_per_mille_not_yet": lambda f: (
+        f.five_per_mille_eligible() and not _five_per_mille_received(f)
+    ),
     "has_loans": lambda f: bool(f.club.loans),
     "negative_reserves": lambda f: (_reserves(f) or 0) < 0,
     "low_reserves": _low_reserves,

@@ -50,6 +50,9 @@ UNIT_WORDS = {
     "EUR/month": ("€/mese", "€/month"),
     "EUR": ("€", "€"),
     "n": ("n.", "no."),
+    "n/anno": ("n. all'anno", "no. a year"),
+    "n/mese": ("n. al mese", "no. a month"),
+    "ore/settimana": ("ore/settimana", "hours/week"),
     "abitanti": ("abitanti", "inhabitants"),
     "%": ("%", "%"),
 }

@@ -257,6 +257,13 @@ class Service:
         """Raises ``DomainValidationError`` listing every problem of the file."""
         return load_club_file(path)
 
+    @staticmethod
+    def objective_titles(language: str = "it") -> dict[str, str]:
+        """The catalogue's objective titles by code, for pickers (the plan may reword them)."""
+        from engine.catalogue import default_catalogue
+
+        return {m.code: m.title.get(language) for m in default_catalogue().objectives}
+
     def club_count(self) -> int:
         with self.db.read() as session:
             return repo.count_clubs(session)

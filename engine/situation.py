@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engine import formatting
-from engine.agents.texts import month_year
 from engine.domain.club import Facility, Ownership
 from engine.domain.language import Language
 from engine.facts import ClubFacts
@@ -28,6 +27,7 @@ SLOT_GUARANTEES: dict[str, frozenset[str]] = {
     "leased_facilities": frozenset({"has_leased_facility"}),
     "expiring_facility": frozenset({"concession_expiring"}),
     "expiry_date": frozenset({"concession_expiring"}),
+    "expiring_agreement": frozenset({"concession_expiring"}),
     "energy_facilities": frozenset({"operates_facility"}),
     "old_equipment": frozenset({"equipment_over_life"}),
     "loan_summary": frozenset({"has_loans"}),
@@ -45,7 +45,7 @@ SLOT_GUARANTEES: dict[str, frozenset[str]] = {
 
 
 def join(items: list[str], language: Language) -> str:
-    """"a, b e c" / "a, b and c"."""
+    """ "a, b e c" / "a, b and c"."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return items[0] if items else ""
@@ -91,7 +91,9 @@ def loan_text(facts: ClubFacts, language: Language) -> str:
         instalment = loan.yearly_instalment.value if loan.yearly_instalment else None
         if isinstance(instalment, int | float):
             details.append(
-                f"{money(instalment, language)} l'anno" if it else f"{money(instalment, language)} a year"
+                f"{money(instalment, language)} l'anno"
+                if it
+                else f"{money(instalment, language)} a year"
             )
         if loan.end_year:
             details.append(f"fino al {loan.end_year}" if it else f"until {loan.end_year}")
@@ -113,9 +115,24 @@ def _five_per_mille_group(facts: ClubFacts, language: Language) -> str:
     return join([words[g][index] for g in facts.five_per_mille_groups()], language)
 
 
-def _bodies(facts: ClubFacts) -> str:
+def _bodies(facts: ClubFacts, language: Language) -> str:
     names = [a.name for a in facts.club.identity.affiliations]
-    return "/".join(dict.fromkeys(names))
+    return join(list(dict.fromkeys(names)), language)
+
+
+def _agreement(facility: Facility, language: Language) -> str:
+    """ "la concessione comunale di X" / "il contratto d'affitto di X", as the text needs it."""
+    if facility.ownership is Ownership.MUNICIPAL_CONCESSION:
+        return (
+            f"la concessione comunale di {facility.name}"
+            if language is Language.IT
+            else f"the municipal concession of {facility.name}"
+        )
+    return (
+        f"il contratto di {facility.name}"
+        if language is Language.IT
+        else f"the agreement for {facility.name}"
+    )
 
 
 def slots(facts: ClubFacts, language: Language) -> dict[str, str]:
@@ -124,7 +141,7 @@ def slots(facts: ClubFacts, language: Language) -> dict[str, str]:
     values: dict[str, Callable[[], str | None]] = {
         "club": lambda: club.identity.name,
         "city": lambda: club.identity.city,
-        "bodies": lambda: _bodies(facts),
+        "bodies": lambda: _bodies(facts, language),
         "year_founded": lambda: str(club.identity.year_founded),
         "left_count": lambda: _count(facts, "left"),
         "waiting_list": lambda: _count(facts, "waiting_list"),
@@ -136,8 +153,10 @@ def slots(facts: ClubFacts, language: Language) -> dict[str, str]:
         "leased_facilities": lambda: _facility_names(facts.facilities(Ownership.LEASED), language),
         "expiring_facility": lambda: _first_expiring(facts, lambda f: f.name),
         "expiry_date": lambda: _first_expiring(
-            facts, lambda f: month_year(f.concession_expiry, language) if f.concession_expiry else ""
+            facts,
+            lambda f: formatting.date(f.concession_expiry, language) if f.concession_expiry else "",
         ),
+        "expiring_agreement": lambda: _first_expiring(facts, lambda f: _agreement(f, language)),
         "energy_facilities": lambda: _facility_names(
             [
                 f

@@ -260,8 +260,8 @@ class ClubSports:
         label = self.label(language)
         if not (self.single and self.profiles):
             words["sport"] = label
-            words["the_sport"] = label if language is Language.EN else _with_article(
-                label, plural=not self.single
+            words["the_sport"] = (
+                label if language is Language.EN else _with_article(label, plural=not self.single)
             )
         return words
 
@@ -286,11 +286,16 @@ class ClubSports:
         return {normalise(t) for p in self.profiles for t in p.terms.get(language)}
 
     def equipment_type(self, item: str) -> tuple[SportProfile, EquipmentType] | None:
+        """The equipment type an item names, across the club's sports (longest word wins)."""
+        text = normalise(item)
+        best: tuple[int, SportProfile, EquipmentType] | None = None
         for profile in self.profiles:
-            kind = profile.equipment_type(item)
-            if kind is not None:
-                return profile, kind
-        return None
+            for kind in profile.equipment:
+                for word in kind.match:
+                    key = normalise(word)
+                    if _contains(text, key) and (best is None or len(key) > best[0]):
+                        best = (len(key), profile, kind)
+        return (best[1], best[2]) if best else None
 
     def bodies(self) -> list[Body]:
         seen: dict[str, Body] = {}

@@ -56,8 +56,12 @@ class AffiliationKind(StrEnum):
 
     @property
     def paralympic(self) -> bool:
-        return self in (AffiliationKind.FSP, AffiliationKind.FSNP, AffiliationKind.DSP,
-                        AffiliationKind.EPP)
+        return self in (
+            AffiliationKind.FSP,
+            AffiliationKind.FSNP,
+            AffiliationKind.DSP,
+            AffiliationKind.EPP,
+        )
 
 
 class Region(StrEnum):
@@ -422,8 +426,9 @@ class Loan(StrictModel):
         "Finanziamento (ente e scopo)", "Loan (lender and purpose)", max_length=150
     )
     yearly_instalment: Money = labelled("Rata annua", "Yearly instalment", None)
-    end_year: int | None = labelled("Anno dell'ultima rata", "Year of the last instalment", None,
-                                    ge=1990, le=2100)
+    end_year: int | None = labelled(
+        "Anno dell'ultima rata", "Year of the last instalment", None, ge=1990, le=2100
+    )
     rate: Percent = labelled("Tasso annuo (se noto)", "Yearly rate (if known)", None)
     outstanding: Amount = labelled("Debito residuo", "Outstanding debt", None)
 
@@ -447,6 +452,18 @@ TOPIC_PREFIX = {
     PlanTopic.MARKETING: "MK",
     PlanTopic.SOCIAL: "SO",
 }
+# A finance goal or problem is answered by the treasury (SP3), revenue (MK4) or investment
+# (ST1) objective: the plan has no finance objective of its own.
+FINANCE_OBJECTIVES = ("SP3", "MK4", "ST1")
+_AREA_SIZES = {"SP": 8, "ST": 2, "MK": 4, "SO": 7}
+
+
+def objective_codes(topic: PlanTopic) -> list[str]:
+    """The objective codes a goal or problem of this topic may name."""
+    if topic is PlanTopic.FINANCE:
+        return list(FINANCE_OBJECTIVES)
+    prefix = TOPIC_PREFIX[topic]
+    return [f"{prefix}{n}" for n in range(1, _AREA_SIZES[prefix] + 1)]
 
 
 class BoardProblem(StrictModel):
@@ -466,8 +483,7 @@ class BoardProblem(StrictModel):
         prefix = TOPIC_PREFIX.get(self.area)
         if self.objective and prefix and not self.objective.startswith(prefix):
             rules = Rule.collector()
-            rules.add(("objective",), "objective_outside_area", found=self.objective,
-                      prefix=prefix)
+            rules.add(("objective",), "objective_outside_area", found=self.objective, prefix=prefix)
             rules.raise_if_any()
         return self
 
@@ -562,15 +578,20 @@ class ClubProfile(StrictModel):
     costs: Costs = labelled("Costi (EUR/anno)", "Costs (EUR/year)", default_factory=Costs)
     balance: Balance = labelled("Situazione patrimoniale", "Balance", default_factory=Balance)
     loans: list[Loan] = labelled(
-        "Mutui, prestiti e debiti a rate", "Loans and debts repaid by instalments",
-        default_factory=list, max_length=20,
+        "Mutui, prestiti e debiti a rate",
+        "Loans and debts repaid by instalments",
+        default_factory=list,
+        max_length=20,
     )
     equipment: list[Equipment] = labelled(
-        "Attrezzature e mezzi principali", "Major equipment and vehicles",
-        default_factory=list, max_length=30,
+        "Attrezzature e mezzi principali",
+        "Major equipment and vehicles",
+        default_factory=list,
+        max_length=30,
     )
-    board: Board = labelled("Il direttivo: obiettivi e problemi", "The board: goals and problems",
-                            default_factory=Board)
+    board: Board = labelled(
+        "Il direttivo: obiettivi e problemi", "The board: goals and problems", default_factory=Board
+    )
     qualitative: Qualitative = labelled(
         "Aspetti qualitativi", "Qualitative", default_factory=Qualitative
     )
@@ -588,8 +609,12 @@ class ClubProfile(StrictModel):
         season_start = _season_start(self.identity.reference_season)
         for index, loan in enumerate(self.loans):
             if season_start and loan.end_year is not None and loan.end_year < season_start:
-                rules.add(("loans", index, "end_year"), "loan_already_ended",
-                          found=loan.end_year, season=self.identity.reference_season)
+                rules.add(
+                    ("loans", index, "end_year"),
+                    "loan_already_ended",
+                    found=loan.end_year,
+                    season=self.identity.reference_season,
+                )
         rules.raise_if_any()
         return self
 
@@ -640,21 +665,21 @@ __all__ = [
     "Board",
     "BoardGoal",
     "BoardProblem",
-    "Equipment",
-    "Loan",
-    "PlanTopic",
     "ClubProfile",
     "CoachGroup",
     "CostBasis",
     "Costs",
     "CrossFieldErrors",
+    "Equipment",
     "Facility",
     "GenderCount",
     "Identity",
     "LegalForm",
+    "Loan",
     "MembersByAge",
     "Ownership",
     "People",
+    "PlanTopic",
     "Qualitative",
     "Region",
     "Revenue",

@@ -81,10 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or lease).",
     ),
     "objective_outside_area": (
-        "L'obiettivo {found} non appartiene all'area scelta: usate un codice che inizia con "
-        "{prefix}, oppure lasciate vuoto e il piano sceglierà l'obiettivo.",
-        "Objective {found} is not in the chosen area: use a code starting with {prefix}, or "
-        "leave it empty and the plan will choose.",
+        "L'obiettivo {found} non risponde a quest'area: scegliete tra {allowed}, oppure "
+        "lasciate vuoto e il piano sceglierà l'obiettivo.",
+        "Objective {found} does not answer this area: choose one of {allowed}, or leave it "
+        "empty and the plan will choose.",
     ),
     "goal_target_unit": (
         "Il traguardo {found} ha bisogno della sua unità (per esempio 'imbarcazioni' o "

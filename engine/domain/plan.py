@@ -97,6 +97,9 @@ class Action(StrictModel):
     what: Text = labelled("Azione", "Action", max_length=2000)
     owner_role: Text = labelled("Responsabile (ruolo)", "Owner (role)", max_length=200)
     deadline: dt.date = labelled("Scadenza", "Deadline")
+    proposed_by_model: bool = labelled(
+        "Proposta dal modello di intelligenza artificiale", "Proposed by the AI model", False
+    )
 
 
 class KPI(StrictModel):
@@ -141,9 +144,15 @@ class MacroObjective(StrictModel):
     objective: Text = labelled("Obiettivo", "Objective", max_length=3000)
     baseline: Text = labelled("Situazione attuale", "Current situation", max_length=5000)
     gap: Text = labelled("Divario", "Gap", max_length=5000)
-    actions: list[Action] = labelled("Azioni", "Actions", default_factory=list, max_length=20)
+    actions: list[Action] = labelled("Azioni", "Actions", default_factory=list, max_length=40)
     kpis: list[KPI] = labelled("Indicatori", "KPIs", default_factory=list, max_length=12)
     budget: BudgetRange = labelled("Budget", "Budget")
+    answers: list[Text] = labelled(
+        "Risponde a (obiettivi e problemi del direttivo)",
+        "Answers (the board's goals and problems)",
+        default_factory=list,
+        max_length=30,
+    )
 
     @model_validator(mode="after")
     def _actions_belong_here(self) -> Self:
