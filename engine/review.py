@@ -2,8 +2,9 @@
 
 Catches what made users call the earlier product "a generic AI jumble":
 placeholders and filler left in the text, missing objectives, KPIs without
-targets, numbers without provenance, and budgets that disagree with the
-financial plan.
+targets, numbers without provenance, budgets that disagree with the financial
+plan, objectives that use no fact of the club, another sport's words and internal
+codes inside sentences (``engine.specificity``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from engine import specificity
 from engine.domain.language import Language
 from engine.domain.plan import (
     Area,
@@ -23,6 +25,7 @@ from engine.domain.plan import (
     macro_codes,
 )
 from engine.domain.sourced import SourcedValue, SourceTier
+from engine.facts import ClubFacts
 from engine.finance import spread
 from engine.selection import cents
 
@@ -139,6 +142,66 @@ def review(plan: Plan) -> list[PlanWarning]:
                 )
     findings.extend(_placeholders(plan))
     findings.extend(_budget_consistency(plan))
+    findings.extend(_specificity(plan))
+    return findings
+
+
+def _specificity(plan: Plan) -> list[PlanWarning]:
+    """Objectives that use no fact of the club, another sport's words, codes in sentences."""
+    from engine.catalogue import default_catalogue  # the catalogue is loaded once, lazily
+
+    lang = plan.language
+    catalogue = default_catalogue()
+    sports = catalogue.club_sports(plan.club)
+    tokens = specificity.fact_tokens(ClubFacts(plan.club, sports), lang)
+    findings = []
+    for section in plan.areas:
+        if section.status not in CHECKED_SECTIONS:
+            continue
+        for objective in section.objectives:
+            if not specificity.uses_fact(specificity.objective_texts(objective), tokens):
+                findings.append(
+                    _warning(
+                        "no_club_fact",
+                        _msg(
+                            lang,
+                            f"{objective.code}: il testo non usa nessun dato della società; "
+                            "aggiungete un fatto concreto o completate il questionario.",
+                            f"{objective.code}: the text uses none of the club's own data; add a "
+                            "concrete fact or complete the questionnaire.",
+                        ),
+                        section.area.value,
+                    )
+                )
+    foreign = specificity.plan_foreign_terms(plan, sports, catalogue.sports.values())
+    if foreign:
+        findings.append(
+            _warning(
+                "foreign_vocabulary",
+                _msg(
+                    lang,
+                    f"Il testo usa parole di un altro sport: {', '.join(sorted(foreign))}.",
+                    f"The text uses another sport's words: {', '.join(sorted(foreign))}.",
+                ),
+                None,
+            )
+        )
+    codes = sorted({code for _, code in specificity.codes_in_text(plan)})
+    if codes:
+        findings.append(
+            _warning(
+                "codes_in_text",
+                _msg(
+                    lang,
+                    f"Codici interni nel testo ({', '.join(codes)}): scrivete il titolo "
+                    "dell'obiettivo.",
+                    f"Internal codes in the text ({', '.join(codes)}): write the objective's "
+                    "title instead.",
+                ),
+                None,
+                Severity.INFO,
+            )
+        )
     return findings
 
 

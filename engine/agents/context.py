@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from engine.catalogue import Catalogue, default_catalogue
@@ -12,6 +13,7 @@ from engine.domain.plan import seasons_after
 from engine.facts import ClubFacts
 from engine.finance import FinanceModel, build_financial_plan
 from engine.selection import SelectedObjective, first_season_start, select
+from engine.situation import slots
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,22 @@ class PlanContext:
     def first_season_start(self):
         return first_season_start(self.club.identity.reference_season)
 
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """Sport words, the club's fact slots and its formatted figures, for every template."""
+        from engine.agents.phrases import value_words  # phrases imports this module's peers
+
+        return {
+            **value_words(self.facts, self.language),
+            **self.facts.club_sports.words(self.language),
+            **slots(self.facts, self.language),
+            "season": self.club.identity.reference_season,
+        }
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        return {code: objective.title for code, objective in self.selection.items()}
+
 
 def build_context(
     club: ClubProfile,
@@ -37,7 +55,7 @@ def build_context(
     examples: dict[str, list[dict[str, Any]]] | None = None,
 ) -> PlanContext:
     catalogue = catalogue or default_catalogue()
-    facts = ClubFacts(club)
+    facts = ClubFacts(club, catalogue.club_sports(club))
     selection = select(facts, catalogue, language)
     finance = build_financial_plan(club, selection, catalogue, language)
     return PlanContext(

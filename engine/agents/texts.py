@@ -101,20 +101,24 @@ def number(value: float | int, language: Language, decimals: int = 0) -> str:
     return formatting.number(float(value), language, decimals)
 
 
+PROSE_UNITS = {
+    "n/anno": ("{n} all'anno", "{n} a year"),
+    "n/mese": ("{n} al mese", "{n} a month"),
+    "ore/settimana": ("{n} ore a settimana", "{n} hours a week"),
+}
+
+
 def quantity(value: SourcedValue, language: Language) -> str:
-    """A figure with its unit, or "dato da acquisire" when it is missing."""
+    """A figure with its unit as running text reads it, or "dato da acquisire" when missing."""
     if value.value is None or isinstance(value.value, str):
         return value.provenance(language)
     amount = float(value.value)
-    decimals = 0 if amount.is_integer() else 1
-    unit = value.unit
-    if unit.startswith("EUR"):
-        return f"{number(amount, language)} EUR" + (unit[3:] if len(unit) > 3 else "")
-    if unit == "%":
-        return f"{number(amount, language, decimals)}%"
-    if unit in ("n", "sì/no"):
-        return number(amount, language, decimals)
-    return f"{number(amount, language, decimals)} {unit}"
+    if value.unit == "sì/no":
+        return pick(language, "sì", "yes") if amount else "no"
+    if value.unit in PROSE_UNITS:
+        text = formatting.number(amount, language)
+        return pick(language, *PROSE_UNITS[value.unit]).format(n=text)
+    return formatting.quantity(value.value, value.unit, language)
 
 
 def month_year(day: dt.date, language: Language) -> str:

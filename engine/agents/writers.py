@@ -1,8 +1,8 @@
 """Section writers: the one interface behind which offline, Gemini and local models sit.
 
-``write`` produces one agent's section. The offline writer composes it by
-rule; the language-model writer asks a model for the prose and merges it
-onto the computed skeleton. The orchestrator cannot tell them apart.
+``write`` produces one agent's section from its ``AgentSpec``. The offline writer
+composes it by rule; the language-model writer asks a model for the prose and
+merges it onto the computed skeleton. The orchestrator cannot tell them apart.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from engine.agents import offline, prompts
 from engine.agents.context import PlanContext
-from engine.agents.registry import AGENT_AREAS, AgentName
+from engine.agents.registry import AgentName
+from engine.agents.specs import SPECS
 from engine.domain.plan import AreaSection, ExecutiveSummary, FinancialPlan
 from engine.llm.base import CancelToken, ErrorKind, GenerationSettings, LLMClient, LLMError, Usage
 
@@ -45,19 +45,6 @@ class SectionWriter(Protocol):
     ) -> AgentOutput: ...
 
 
-def _areas_and_finance(
-    ctx: PlanContext, prior: dict[AgentName, Any]
-) -> tuple[list[AreaSection], FinancialPlan]:
-    areas = [
-        prior[agent] if isinstance(prior.get(agent), AreaSection) else offline.compose_area(ctx, a)
-        for agent, a in AGENT_AREAS.items()
-    ]
-    finance = prior.get(AgentName.FINANCIAL)
-    if not isinstance(finance, FinancialPlan):
-        finance = offline.compose_financial(ctx)
-    return areas, finance
-
-
 class OfflineWriter:
     """No network at all: deterministic, complete, labelled as an offline draft."""
 
@@ -75,17 +62,9 @@ class OfflineWriter:
     ) -> AgentOutput:
         if cancel.cancelled:
             raise LLMError(ErrorKind.CANCELLED, "cancelled", "annullato")
-        section: Section
-        if agent in AGENT_AREAS:
-            section = offline.compose_area(ctx, AGENT_AREAS[agent])
-            on_text(section.intro)
-        elif agent is AgentName.FINANCIAL:
-            section = offline.compose_financial(ctx)
-            on_text(section.commentary)
-        else:
-            areas, finance = _areas_and_finance(ctx, prior)
-            section = offline.compose_summary(ctx, areas, finance)
-            on_text(section.vision)
+        spec = SPECS[agent]
+        section = spec.compose(ctx, prior)
+        on_text(spec.streamed(section))
         return AgentOutput(section)
 
 
@@ -111,16 +90,10 @@ class ModelWriter:
         on_text: TextSink,
         cancel: CancelToken,
     ) -> AgentOutput:
-        request = prompts.request_for(agent, ctx, prior, self.settings, self.use_cache)
+        spec = SPECS[agent]
+        request, allowed = spec.request(ctx, prior, self.settings, self.use_cache)
         result = self.client.complete(request, on_text, cancel)
-        section: Section
-        if agent in AGENT_AREAS:
-            section, notes = prompts.merge_area(ctx, AGENT_AREAS[agent], result.data)
-        elif agent is AgentName.FINANCIAL:
-            section, notes = prompts.merge_financial(ctx, result.data)
-        else:
-            areas, finance = _areas_and_finance(ctx, prior)
-            section, notes = prompts.merge_summary(ctx, areas, finance, result.data)
+        section, notes = spec.merge(ctx, prior, result.data, allowed)
         return AgentOutput(
             section=section,
             usage=result.usage,
