@@ -119,7 +119,10 @@ class MainWindow(QMainWindow):
         if self._wizard is None:
             from desktop.wizard.page import WizardPage
 
-            page = WizardPage(self.service.home)
+            page = WizardPage(
+                self.service.home,
+                objective_titles=self.service.objective_titles(i18n.current()),
+            )
             page.generate.connect(self.generate)
             page.cancelled.connect(self.show_library)
             page.start_from_plan.connect(self.pick_plan_for_wizard)

@@ -67,6 +67,11 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
+def step(window: MainWindow, key: str) -> int:
+    """The questionnaire step called ``key`` (the board's goals are "board")."""
+    return next(n for n, s in enumerate(window.wizard.steps) if s.key == key)
+
+
 def fill(service: Service) -> int:
     writer = OfflineWriter()
     first = None
@@ -115,11 +120,13 @@ def main() -> None:
         window.new_plan_from_file(resource_path("examples", "calcio-giovanile-asd.json"))
         window.wizard.go_to(1)
         save(window, out, "wizard")
+        window.wizard.go_to(step(window, "board"))
+        save(window, out, "wizard-board")
         broken = window.wizard.document()
         broken["people"]["left_this_season"] = 900
         broken["identity"]["reference_season"] = "2025/27"
         window.wizard.load_document(broken)
-        window.wizard.go_to(5)
+        window.wizard.go_to_review()
         save(window, out, "wizard-review")
 
         service.max_clubs = None

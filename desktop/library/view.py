@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -79,13 +80,13 @@ class EmptyState(QFrame):
         buttons.addStretch(1)
         examples_title = QLabel(self.tr("Or start from an example club:"))
         examples_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column = QVBoxLayout()
+        column = QGridLayout()  # two columns: ten example clubs of different sports
         self.example_buttons: list[QPushButton] = []
-        for path, name, sport in example_clubs():
+        for index, (path, name, sport) in enumerate(example_clubs()):
             button = QPushButton(icon("example"), f"{name}  ·  {sport}")
             button.setToolTip(str(path.name))
             button.clicked.connect(lambda _=False, p=path: self.example.emit(p))
-            column.addWidget(button)
+            column.addWidget(button, index // 2, index % 2)
             self.example_buttons.append(button)
         inner = QVBoxLayout()
         inner.addStretch(1)

@@ -8,11 +8,15 @@ the error messages and the club file always use the same words.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.icons import icon
+from desktop.theme import BADGES, pair
 from engine.domain import ClubProfile, Issue
 from engine.domain.errors import _item_type, _model_in
 
@@ -94,12 +99,16 @@ def unit_label(unit: str | None) -> str:
 
 def parse_number(text: str) -> int | float | str | None:
     """'' -> None (to be collected); '1.500' / '1500,5' in Italian; bad text stays text."""
-    text = text.strip().replace(" ", "").replace("\u00a0", "")
+    text = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
     if not text:
         return None
     locale = QLocale()
     value, ok = locale.toDouble(text)
     if not ok:
+        group, point = locale.groupSeparator(), locale.decimalPoint()
+        grouped = rf"[-+]?\d{{1,3}}({re.escape(group)}\d{{3}})+({re.escape(point)}\d+)?"
+        if re.fullmatch(grouped, text):  # '4.800' in Italian: Qt wants five digits to group
+            text = text.replace(group, "").replace(point, ".")
         try:
             value = float(text.replace(",", "."))
         except ValueError:
@@ -120,6 +129,53 @@ def format_number(value: Any) -> str:
 def number_of(raw: Any) -> Any:
     """The number inside a plain answer or a sourced object."""
     return raw.get("value") if isinstance(raw, dict) else raw
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DAY_FIRST_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
+
+
+def parse_date(text: str) -> str | None:
+    """'31/12/2027', '31.12.27' or '2027-12-31' -> '2027-12-31'; '' -> None; bad text stays text."""
+    text = text.strip()
+    if not text:
+        return None
+    if match := ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := DAY_FIRST_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+        year += 2000 if year < 100 else 0
+    else:
+        return text  # the domain says which form a date needs
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return text
+
+
+def format_date(value: Any) -> str:
+    """An ISO date as the user reads it (31/12/2027); anything else as written."""
+    if value is None:
+        return ""
+    try:
+        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(value)
+
+
+def column_header(path: Path, width: int = 22) -> str:
+    """A table column's header: the field's label, wrapped, with its unit on a line of its
+    own. Examples in brackets stay in the tooltip (the full label); a short note such as
+    "(anni)" or "(una frase)" stays in the header."""
+    title = label(path)
+    head, _, note = title.partition(" (")
+    if note and (len(note) > 16 or note.startswith(("es.", "e.g.", "eg."))):
+        title = head
+    _, _, unit = field_info(path)
+    lines = textwrap.wrap(title, width) or [title]
+    if unit:
+        lines.append(unit_label(unit))
+    return "\n".join(lines)
 
 
 # --- bindings ---------------------------------------------------------------------------
@@ -148,6 +204,10 @@ class Binding(QObject):
 
     def focus_widget(self) -> QWidget:
         return self.widget
+
+    def focus_path(self, path: Path) -> None:
+        """Put the cursor where the issue at ``path`` is."""
+        self.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_issues(self, issues: list[Issue]) -> None:
         lang = i18n.current()
@@ -302,11 +362,28 @@ class ListBinding(Binding):
         set_in(doc, self.path, [p.strip() for p in parts if p.strip()])
 
 
-Column = tuple[str, str, str, list[tuple[Any, str]] | None]  # key, header, kind, options
+Options = list[tuple[Any, str]] | Callable[[dict[str, Any]], list[tuple[Any, str]]]
+Column = tuple[str, str, str, Options | None]  # key, header, kind, options
+NUMBER_KINDS = ("int", "number", "cost")
+TEXT_KINDS = ("text", "optional_text")
+TEXT_COLUMN_WIDTH = 180  # a second text column wraps past this: the first one gets the room
+TABLE_HEIGHT = (120, 460)  # a table grows with its rows between these, then scrolls
 
 
 class TableBinding(Binding):
-    """A list of objects (teams, coaches, facilities...) as an editable table."""
+    """A list of objects (teams, coaches, facilities...) as an editable table.
+
+    Column kinds: ``text``, ``optional_text`` (blank is "not given"), ``int`` and
+    ``number`` (blank is "not known"), ``cost`` (a facility's cost, its unit from
+    the row's cost basis), ``date`` (typed 31/12/2027 or 2027-12-31, kept as ISO)
+    and ``choice``. A choice's options may depend on the rest of the row: give a
+    function of the row's values, and they are listed again whenever another
+    choice of the row changes (an objective offered for the chosen area).
+
+    The first column takes the room left; numbers, dates and choices fit their
+    contents; other text columns start at most ``TEXT_COLUMN_WIDTH`` wide (the
+    user can widen them). Long text wraps and its row grows to show it.
+    """
 
     def __init__(
         self,
@@ -321,13 +398,29 @@ class TableBinding(Binding):
         self.new_row = new_row
         self.originals: list[dict[str, Any]] = []
         table.setHorizontalHeaderLabels([c[1] for c in columns])
+        for column, (key, *_rest) in enumerate(columns):
+            full = label((*path, 0, key))
+            if full != key:
+                table.horizontalHeaderItem(column).setToolTip(full)
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setMinimumHeight(150)
+        for column, (_key, _header, kind, _options) in enumerate(columns):
+            if column and kind in TEXT_KINDS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setWordWrap(True)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(table.fontMetrics().height() + 12)
+        table.setMinimumHeight(TABLE_HEIGHT[0])
+        # rows settle their height once the table has its width: fit the table then
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit_height)
+        rows.sectionResized.connect(lambda *_a: self._fit_timer.start(0))
         table.itemChanged.connect(lambda _i: self.changed.emit())
         self.add_button = QPushButton(icon("new"), add_text)
         self.add_button.clicked.connect(self.add_row)
@@ -348,6 +441,41 @@ class TableBinding(Binding):
     def table(self) -> QTableWidget:
         return self.widget  # type: ignore[return-value]
 
+    def _fit_text_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, (_key, _header, kind, _options) in enumerate(self.columns):
+            if column and kind in TEXT_KINDS:
+                least = header.sectionSizeHint(column)
+                wanted = max(least, self.table.sizeHintForColumn(column))
+                header.resizeSection(column, min(wanted, max(least, TEXT_COLUMN_WIDTH)))
+
+    def _fit_height(self) -> None:
+        """Every row in sight (and room for one more), so the page scrolls, not the table."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows
+            + table.verticalHeader().minimumSectionSize()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
+        table.setMinimumHeight(min(max(TABLE_HEIGHT[0], height), TABLE_HEIGHT[1]))
+
+    def column_of(self, key: str) -> int:
+        return next((n for n, c in enumerate(self.columns) if c[0] == key), -1)
+
+    def _options(self, options: Options | None, data: dict[str, Any]) -> list[tuple[Any, str]]:
+        return (options(data) if callable(options) else options) or []
+
+    def _fill_combo(self, combo: QComboBox, options: list[tuple[Any, str]], value: Any) -> None:
+        combo.clear()
+        for option, text in options:
+            combo.addItem(text, option)
+        if value is not None and combo.findData(value) < 0:
+            combo.addItem(str(value), value)  # as written in the file: the domain says why
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
     def _set_row(self, row: int, data: dict[str, Any]) -> None:
         table = self.table
         table.blockSignals(True)
@@ -355,21 +483,45 @@ class TableBinding(Binding):
             value = data.get(key)
             if kind == "choice":
                 combo = QComboBox()
-                for option, text in options or []:
-                    combo.addItem(text, option)
-                combo.setCurrentIndex(max(0, combo.findData(value)))
-                combo.activated.connect(lambda _i: self.changed.emit())
+                combo.setAccessibleName(self.columns[column][1].replace("\n", " "))
+                self._fill_combo(combo, self._options(options, data), value)
+                combo.activated.connect(lambda _i, c=combo: self._choice_changed(c))
                 table.setCellWidget(row, column, combo)
                 continue
-            if kind in ("int", "number", "cost"):
+            if kind in NUMBER_KINDS:
                 text = format_number(number_of(value))
+            elif kind == "date":
+                text = format_date(value)
             else:
                 text = "" if value is None else str(value)
             item = QTableWidgetItem(text)
-            if kind in ("int", "number", "cost"):
+            if kind in NUMBER_KINDS:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, column, item)
         table.blockSignals(False)
+
+    def _choice_changed(self, combo: QComboBox) -> None:
+        """List again the options that depend on the row (keeping the answer if it still fits)."""
+        row = next(
+            (
+                r
+                for r in range(self.table.rowCount())
+                for c in range(len(self.columns))
+                if self.table.cellWidget(r, c) is combo
+            ),
+            -1,
+        )
+        if row >= 0:
+            data = self._row_values(row, {})
+            for column, (key, _header, kind, options) in enumerate(self.columns):
+                dependent = self.table.cellWidget(row, column)
+                if kind == "choice" and callable(options) and isinstance(dependent, QComboBox):
+                    fresh = self._options(options, data)
+                    value = data.get(key)
+                    self._fill_combo(
+                        dependent, fresh, value if any(o == value for o, _t in fresh) else None
+                    )
+        self.changed.emit()
 
     def add_row(self) -> None:
         row = self.table.rowCount()
@@ -377,7 +529,9 @@ class TableBinding(Binding):
         self.originals.append({})
         self._set_row(row, self.new_row())
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        self._fit_height()
+        if self.table.isVisible():  # start typing the new row's first answer
+            self.table.editItem(self.table.item(row, 0))
         self.changed.emit()
 
     def remove_row(self) -> None:
@@ -386,6 +540,7 @@ class TableBinding(Binding):
             return
         self.table.removeRow(row)
         del self.originals[row]
+        self._fit_height()
         self.changed.emit()
 
     def load(self, doc: dict[str, Any]) -> None:
@@ -395,29 +550,86 @@ class TableBinding(Binding):
         self.originals = [dict(r) if isinstance(r, dict) else {} for r in rows]
         for n, data in enumerate(rows):
             self._set_row(n, data if isinstance(data, dict) else {})
+        self._fit_text_columns()
+        self._fit_height()
+
+    def _row_values(self, row: int, data: dict[str, Any]) -> dict[str, Any]:
+        """The row as the document holds it, over ``data`` (the row as loaded)."""
+        for column, (key, _header, kind, _options) in enumerate(self.columns):
+            if kind == "choice":
+                combo = self.table.cellWidget(row, column)
+                data[key] = combo.currentData() if isinstance(combo, QComboBox) else None
+                continue
+            item = self.table.item(row, column)
+            text = item.text() if item else ""
+            original = data.get(key)
+            if kind in ("int", "number"):
+                value = parse_number(text)
+                # a sourced answer keeps its source while its number is unchanged
+                keep = isinstance(original, dict) and number_of(original) == value
+                data[key] = original if keep else value
+            elif kind == "cost":
+                value = parse_number(text)
+                basis = data.get("cost_basis")
+                unit = "EUR/ora" if basis == "per_hour" else "EUR/anno"
+                keep = (
+                    isinstance(original, dict)
+                    and number_of(original) == value
+                    and original.get("unit") == unit
+                )
+                if not keep:
+                    data[key] = None if value is None else {"value": value, "unit": unit}
+            elif kind == "date":
+                data[key] = parse_date(text)
+            elif kind == "optional_text":
+                data[key] = text.strip() or None
+            else:
+                data[key] = text.strip()
+        return data
 
     def store(self, doc: dict[str, Any]) -> None:
         rows = []
         for row in range(self.table.rowCount()):
             data: dict[str, Any] = dict(self.originals[row]) if row < len(self.originals) else {}
-            for column, (key, _header, kind, _options) in enumerate(self.columns):
-                if kind == "choice":
-                    combo = self.table.cellWidget(row, column)
-                    data[key] = combo.currentData() if isinstance(combo, QComboBox) else None
-                    continue
-                item = self.table.item(row, column)
-                text = item.text() if item else ""
-                if kind in ("int", "number"):
-                    data[key] = parse_number(text)
-                elif kind == "cost":
-                    value = parse_number(text)
-                    basis = data.get("cost_basis")
-                    unit = "EUR/ora" if basis == "per_hour" else "EUR/anno"
-                    data[key] = None if value is None else {"value": value, "unit": unit}
-                else:
-                    data[key] = text.strip()
-            rows.append(data)
+            rows.append(self._row_values(row, data))
         set_in(doc, self.path, rows)
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        """The messages under the table, and each cell in question tinted with its message."""
+        super().show_issues(issues)
+        lang = i18n.current()
+        cells: dict[tuple[int, int], list[str]] = {}
+        for issue in issues:
+            rest = issue.path[len(self.path) :]
+            if len(rest) >= 2 and isinstance(rest[0], int) and isinstance(rest[1], str):
+                column = self.column_of(rest[1])
+                if column >= 0:
+                    cells.setdefault((rest[0], column), []).append(issue.message(lang))
+        background, foreground = (QColor(c) for c in pair(BADGES, "missing"))
+        table = self.table
+        table.blockSignals(True)
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                messages = cells.get((row, column))
+                tip = "\n".join(messages) if messages else ""
+                widget = table.cellWidget(row, column)
+                if widget is not None:
+                    widget.setToolTip(tip)
+                    widget.setProperty("invalid", bool(messages))
+                item = table.item(row, column)
+                if item is not None:
+                    item.setToolTip(tip)
+                    item.setBackground(QBrush(background) if messages else QBrush())
+                    item.setForeground(QBrush(foreground) if messages else QBrush())
+        table.blockSignals(False)
+
+    def focus_path(self, path: Path) -> None:
+        """Put the cursor on the cell an issue is about."""
+        rest = path[len(self.path) :]
+        if rest and isinstance(rest[0], int) and rest[0] < self.table.rowCount():
+            column = self.column_of(str(rest[1])) if len(rest) > 1 else 0
+            self.table.setCurrentCell(rest[0], max(0, column))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class MembersBinding(Binding):

@@ -1,4 +1,4 @@
-"""The questionnaire, in five steps and a review, validated as the user types.
+"""The questionnaire, in six steps and a review, validated as the user types.
 
 The form edits a club document (the same JSON a club file holds). Every
 change is validated by the domain model (``parse_json(ClubProfile)``) and the
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -45,18 +46,32 @@ from desktop.wizard.fields import (
     NumberBinding,
     TableBinding,
     TextBinding,
+    column_header,
     format_number,
     get_in,
     label,
     number_of,
 )
-from engine.domain import ClubProfile, DomainValidationError, Issue, Plan, parse_json
-from engine.domain.club import AffiliationKind, CostBasis, Costs, Ownership, Region, Revenue
+from engine.domain import Area, ClubProfile, DomainValidationError, Issue, Plan, parse_json
+from engine.domain.club import (
+    CLUB_SCHEMA_VERSION,
+    TOPIC_PREFIX,
+    AffiliationKind,
+    CostBasis,
+    Costs,
+    Ownership,
+    PlanTopic,
+    Region,
+    Revenue,
+    objective_codes,
+)
+from engine.domain.plan import macro_codes
 
 log = logging.getLogger(__name__)
 VALIDATE_DELAY_MS = 250
 AUTOSAVE_DELAY_MS = 800
 DRAFT_NAME = "questionnaire.json"
+WIDE = 60  # the header of a table's first column, which takes the room left, stays on one line
 
 
 def current_season(today: dt.date | None = None) -> str:
@@ -75,7 +90,7 @@ def next_season(season: str) -> str:
 
 def empty_document() -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": CLUB_SCHEMA_VERSION,
         "identity": {
             "name": "",
             "legal_form": "ASD",
@@ -94,9 +109,12 @@ def empty_document() -> dict[str, Any]:
         },
         "people": {},
         "facilities": [],
+        "equipment": [],
         "revenue": {},
         "costs": {},
         "balance": {},
+        "loans": [],
+        "board": {"goals": [], "problems": []},
         "qualitative": {"swot": {}},
     }
 
@@ -105,9 +123,11 @@ def from_earlier_plan(plan: Plan) -> dict[str, Any]:
     """The club data of an earlier plan, moved on one season.
 
     This season's members become last season's; this season starts from the
-    same figures for the user to update (the form says so).
+    same figures for the user to update (the form says so). Everything else
+    carries over as it was: the board's goals and problems, equipment, loans.
     """
     doc = json.loads(plan.club.model_dump_json())
+    doc["schema_version"] = CLUB_SCHEMA_VERSION
     identity = doc["identity"]
     identity["reference_season"] = next_season(identity.get("reference_season", ""))
     people = doc.setdefault("people", {})
@@ -133,9 +153,15 @@ class WizardPage(QWidget):
     cancelled = Signal()
     start_from_plan = Signal()
 
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        parent: QWidget | None = None,
+        objective_titles: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.home = home
+        self.objective_titles = objective_titles or {}  # code -> title, when the caller has them
         self.doc: dict[str, Any] = empty_document()
         self.bindings: list[Binding] = []
         self.issues: list[Issue] = []
@@ -168,10 +194,19 @@ class WizardPage(QWidget):
         self.steps = [
             Step("identity", self.tr("1. Identity"), [("identity",)]),
             Step("people", self.tr("2. People"), [("people",)]),
-            Step("facilities", self.tr("3. Facilities"), [("facilities",)]),
-            Step("finances", self.tr("4. Finances"), [("revenue",), ("costs",), ("balance",)]),
-            Step("vision", self.tr("5. Vision and SWOT"), [("qualitative",)]),
-            Step("review", self.tr("6. Review and write"), []),
+            Step(
+                "facilities",
+                self.tr("3. Facilities and equipment"),
+                [("facilities",), ("equipment",)],
+            ),
+            Step(
+                "finances",
+                self.tr("4. Finances"),
+                [("revenue",), ("costs",), ("balance",), ("loans",)],
+            ),
+            Step("board", self.tr("5. Goals and problems"), [("board",)]),
+            Step("vision", self.tr("6. Vision and SWOT"), [("qualitative",)]),
+            Step("review", self.tr("7. Review and write"), []),
         ]
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(self.tr("Steps"))
@@ -183,6 +218,7 @@ class WizardPage(QWidget):
             self._people_page,
             self._facilities_page,
             self._finances_page,
+            self._board_page,
             self._vision_page,
             self._review_page,
         )
@@ -244,6 +280,30 @@ class WizardPage(QWidget):
         form.addRow(caption, box)
         return binding
 
+    def _add_table(self, form: QFormLayout, binding: TableBinding, hint: str) -> TableBinding:
+        """A table across the whole page: its title, a hint in plain words, the table and
+        its messages (the columns need the width more than a caption beside them)."""
+        self.bindings.append(binding)
+        title = label(binding.path)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        heading.setBuddy(binding.table)
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        binding.table.setAccessibleName(title)
+        binding.table.setAccessibleDescription(hint)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 6, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(heading)
+        column.addWidget(note)
+        column.addWidget(binding.container)
+        column.addWidget(binding.error)
+        form.addRow(box)
+        return binding
+
     def _scroll(self, heading: str, hint: str) -> tuple[QScrollArea, QFormLayout]:
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -301,9 +361,9 @@ class WizardPage(QWidget):
                     ("name", label((*i, "affiliations", 0, "name")), "text", None),
                     (
                         "kind",
-                        label((*i, "affiliations", 0, "kind")),
+                        column_header((*i, "affiliations", 0, "kind")),
                         "choice",
-                        [(k.value, k.value) for k in AffiliationKind],
+                        self._affiliation_kinds(),
                     ),
                 ],
                 lambda: {"name": "", "kind": "FSN"},
@@ -321,6 +381,19 @@ class WizardPage(QWidget):
         season.widget.setPlaceholderText("2025/26")
         return area
 
+    def _affiliation_kinds(self) -> list[tuple[str, str]]:
+        """Each kind of body with its meaning, CONI's first and then the Paralympic ones (CIP)."""
+        words = {
+            AffiliationKind.FSN: self.tr("FSN – national sports federation"),
+            AffiliationKind.EPS: self.tr("EPS – sports promotion body"),
+            AffiliationKind.DSA: self.tr("DSA – associated sports discipline"),
+            AffiliationKind.FSP: self.tr("FSP – Paralympic federation"),
+            AffiliationKind.FSNP: self.tr("FSNP – national federation with Paralympic sports"),
+            AffiliationKind.DSP: self.tr("DSP – Paralympic sports discipline"),
+            AffiliationKind.EPP: self.tr("EPP – Paralympic promotion body"),
+        }
+        return [(kind.value, words.get(kind, kind.value)) for kind in AffiliationKind]
+
     def _people_page(self) -> QWidget:
         area, form = self._scroll(
             self.tr("Members, teams, coaches and volunteers"),
@@ -334,6 +407,7 @@ class WizardPage(QWidget):
         self._add(form, NumberBinding((*p, "joined_this_season")))
         self._add(form, NumberBinding((*p, "left_this_season")))
         self._add(form, NumberBinding((*p, "waiting_list")))
+        self._add(form, NumberBinding((*p, "athletes_with_disabilities")))
         self._add(
             form,
             TableBinding(
@@ -366,7 +440,7 @@ class WizardPage(QWidget):
 
     def _facilities_page(self) -> QWidget:
         area, form = self._scroll(
-            self.tr("Where the club plays and trains"),
+            self.tr("Where the club plays and trains, and what it uses"),
             self.tr(
                 "One row per facility. The cost is per hour or per year, as you pay it: the "
                 "plan turns hourly rates into a yearly figure over a 40-week season."
@@ -379,17 +453,24 @@ class WizardPage(QWidget):
             Ownership.MUNICIPAL_CONCESSION: self.tr("municipal concession"),
         }
         basis = {CostBasis.PER_YEAR: self.tr("per year"), CostBasis.PER_HOUR: self.tr("per hour")}
-        self._add(
+        owners, bases = list(ownership.items()), list(basis.items())
+        self._add_table(
             form,
             TableBinding(
                 ("facilities",),
                 [
-                    ("name", label((*f, "name")), "text", None),
-                    ("kind", label((*f, "kind")), "text", None),
-                    ("ownership", label((*f, "ownership")), "choice", list(ownership.items())),
-                    ("hours_per_week", label((*f, "hours_per_week")), "number", None),
-                    ("cost_basis", label((*f, "cost_basis")), "choice", list(basis.items())),
+                    ("name", column_header((*f, "name"), WIDE), "text", None),
+                    ("kind", column_header((*f, "kind")), "text", None),
+                    ("ownership", column_header((*f, "ownership")), "choice", owners),
+                    ("hours_per_week", column_header((*f, "hours_per_week")), "number", None),
+                    ("cost_basis", column_header((*f, "cost_basis")), "choice", bases),
                     ("cost", self.tr("Cost (EUR)"), "cost", None),
+                    (
+                        "concession_expiry",
+                        column_header((*f, "concession_expiry")) + "\n" + self.tr("dd/mm/yyyy"),
+                        "date",
+                        None,
+                    ),
                 ],
                 lambda: {
                     "name": "",
@@ -398,10 +479,34 @@ class WizardPage(QWidget):
                     "hours_per_week": None,
                     "cost_basis": "per_year",
                     "cost": None,
+                    "concession_expiry": None,
                 },
                 self.tr("Add a facility"),
             ),
-            self.tr("Facilities"),
+            self.tr(
+                "For a concession or a lease, write when it expires (e.g. 30/06/2027): the plan "
+                "times the renewal before that date. Leave it empty for a facility you own."
+            ),
+        )
+        e = ("equipment", 0)
+        self._add_table(
+            form,
+            TableBinding(
+                ("equipment",),
+                [
+                    ("item", column_header((*e, "item"), WIDE), "text", None),
+                    ("count", column_header((*e, "count")), "int", None),
+                    ("age_years", column_header((*e, "age_years")), "int", None),
+                    ("replacement_cost", column_header((*e, "replacement_cost")), "number", None),
+                ],
+                lambda: {"item": "", "count": 1, "age_years": None, "replacement_cost": None},
+                self.tr("Add equipment"),
+            ),
+            self.tr(
+                "Only what costs real money to renew: boats, sports wheelchairs, a minibus, "
+                "the scoreboard. The cost is for one unit, not for all of them. Leave the age or "
+                "the cost empty if you do not know them."
+            ),
         )
         return area
 
@@ -414,18 +519,133 @@ class WizardPage(QWidget):
             ),
         )
         self._subtitle(form, label(("revenue",)))
-        for name in Revenue.model_fields:
+        for name in Revenue.money_fields():
             self._add(form, NumberBinding(("revenue", name)))
+            if name == "sponsorship":
+                self._add(form, NumberBinding(("revenue", "largest_sponsor_share"), width=80))
         self._subtitle(form, label(("costs",)))
         for name in Costs.model_fields:
             self._add(form, NumberBinding(("costs", name)))
         self._subtitle(form, label(("balance",)))
         for name in ("debts", "reserves", "average_fee_per_athlete"):
-            self._add(form, NumberBinding(("balance", name)))
+            binding = self._add(form, NumberBinding(("balance", name)))
+            if name == "reserves":
+                binding.widget.setToolTip(self.tr("A loss carried forward is a negative number"))
+        loan = ("loans", 0)
+        self._add_table(
+            form,
+            TableBinding(
+                ("loans",),
+                [
+                    ("lender", column_header((*loan, "lender"), WIDE), "text", None),
+                    (
+                        "yearly_instalment",
+                        column_header((*loan, "yearly_instalment")),
+                        "number",
+                        None,
+                    ),
+                    ("end_year", column_header((*loan, "end_year"), 14), "int", None),
+                    ("rate", column_header((*loan, "rate"), 14), "number", None),
+                    ("outstanding", column_header((*loan, "outstanding")), "number", None),
+                ],
+                lambda: {
+                    "lender": "",
+                    "yearly_instalment": None,
+                    "end_year": None,
+                    "rate": None,
+                    "outstanding": None,
+                },
+                self.tr("Add a loan"),
+            ),
+            self.tr(
+                "One row per mortgage or loan: who lent the money and for what (e.g. Credito "
+                "Sportivo, new changing rooms), the yearly instalment, the year of the last "
+                "instalment and the debt still to repay."
+            ),
+        )
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         form.addRow(self.totals)
         return area
+
+    def _board_page(self) -> QWidget:
+        area, form = self._scroll(
+            label(("board",)),
+            self.tr(
+                "In the board's own words. Every goal and problem you write here is answered "
+                "in the plan by an objective, with actions, targets and a budget."
+            ),
+        )
+        topics = self._topics()
+        g = ("board", "goals", 0)
+        self._add_table(
+            form,
+            TableBinding(
+                ("board", "goals"),
+                [
+                    ("text", column_header((*g, "text"), WIDE), "text", None),
+                    ("area", column_header((*g, "area")), "choice", topics),
+                    ("target", column_header((*g, "target"), 16), "number", None),
+                    ("target_unit", column_header((*g, "target_unit"), 14), "optional_text", None),
+                    ("objective", column_header((*g, "objective"), 16), "choice", self._objectives),
+                ],
+                lambda: {"text": "", "area": PlanTopic.SPORTS.value, "objective": None},
+                self.tr("Add a goal"),
+            ),
+            self.tr(
+                "One sentence per row: what you want to achieve in three seasons (e.g. "
+                '"replace two boats"). If it has a number, write it as the target with its '
+                "unit (2, boats). The plan chooses the objective that answers it, unless you "
+                "choose one."
+            ),
+        )
+        p = ("board", "problems", 0)
+        self._add_table(
+            form,
+            TableBinding(
+                ("board", "problems"),
+                [
+                    ("text", column_header((*p, "text"), WIDE), "text", None),
+                    ("area", column_header((*p, "area")), "choice", topics),
+                    ("objective", column_header((*p, "objective"), 16), "choice", self._objectives),
+                ],
+                lambda: {"text": "", "area": PlanTopic.SPORTS.value, "objective": None},
+                self.tr("Add a problem"),
+            ),
+            self.tr(
+                'One sentence per row: what holds the club back today (e.g. "the gym is free '
+                'only three evenings a week").'
+            ),
+        )
+        return area
+
+    def _topics(self) -> list[tuple[str, str]]:
+        """The parts of the plan a goal or problem can touch: the four areas and the finances."""
+        lang = i18n.current()
+        return [
+            (
+                topic.value,
+                Area(topic.value).label(lang) if topic in TOPIC_PREFIX else self.tr("Finances"),
+            )
+            for topic in PlanTopic
+        ]
+
+    def _objectives(self, row: dict[str, Any]) -> list[tuple[str | None, str]]:
+        """ "Let the plan choose", then the objectives of the row's area (any for the finances)."""
+        try:
+            topic = PlanTopic(row.get("area"))
+        except ValueError:
+            topic = None
+        codes = (
+            objective_codes(topic)
+            if topic is not None
+            else [code for area in Area for code in macro_codes(area)]
+        )
+        options: list[tuple[str | None, str]] = [(None, self.tr("Let the plan choose"))]
+        for code in codes:
+            title = self.objective_titles.get(code)
+            options.append((code, f"{code} – {title}" if title else code))
+        return options
 
     def _vision_page(self) -> QWidget:
         area, form = self._scroll(
@@ -464,6 +684,9 @@ class WizardPage(QWidget):
         self.review_text.setWordWrap(True)
         self.issue_list = QListWidget()
         self.issue_list.setAccessibleName(self.tr("Problems to fix"))
+        self.issue_list.setWordWrap(True)  # a row's issue has a long path: wrap, never cut
+        self.issue_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.issue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.issue_list.itemActivated.connect(self._jump_to_issue)
         self.issue_list.itemClicked.connect(self._jump_to_issue)
         self.generate_button = QPushButton(icon("regenerate", "#FFFFFF"), self.tr("Write the plan"))
@@ -493,9 +716,12 @@ class WizardPage(QWidget):
         self.go_to(0)
 
     def document(self) -> dict[str, Any]:
+        """The answers as a club file; always in the current format (a version 1 file
+        opened here is saved as version 2: every field it had means the same)."""
         doc = json.loads(json.dumps(self.doc))
         for binding in self.bindings:
             binding.store(doc)
+        doc["schema_version"] = CLUB_SCHEMA_VERSION
         return doc
 
     def start_new(self) -> None:
@@ -668,11 +894,13 @@ class WizardPage(QWidget):
         self.issue_list.setVisible(bool(self.issues))
 
     def _update_totals(self, doc: dict[str, Any]) -> None:
-        def total(section: str) -> float:
-            values = (number_of(v) for v in (doc.get(section) or {}).values())
+        def total(section: str, names: list[str]) -> float:
+            lines = doc.get(section) or {}
+            values = (number_of(lines.get(name)) for name in names)
             return sum(v for v in values if isinstance(v, int | float))
 
-        revenue, costs = total("revenue"), total("costs")
+        revenue = total("revenue", Revenue.money_fields())
+        costs = total("costs", list(Costs.model_fields))
         self.totals.setText(
             self.tr(
                 "Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR"
@@ -691,7 +919,7 @@ class WizardPage(QWidget):
                 break
         for binding in self.bindings:
             if any(path[: len(p)] == p for p in binding.paths):
-                binding.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+                binding.focus_path(path)
                 break
 
     # --- navigation ---------------------------------------------------------------------------
@@ -705,10 +933,13 @@ class WizardPage(QWidget):
             self.step_list.setCurrentRow(index)
             self.step_list.blockSignals(False)
         last = index == len(self.steps) - 1
-        if last:
+        if last or self._validate_timer.isActive():  # never show a step with stale messages
             self.validate()
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(not last)
+
+    def go_to_review(self) -> None:
+        self.go_to(len(self.steps) - 1)
 
     def _next(self) -> None:
         self.go_to(self.pages.currentIndex() + 1)

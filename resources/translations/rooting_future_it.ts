@@ -1711,20 +1711,8 @@
         <translation>2. Persone</translation>
     </message>
     <message>
-        <source>3. Facilities</source>
-        <translation>3. Impianti</translation>
-    </message>
-    <message>
         <source>4. Finances</source>
         <translation>4. Bilancio</translation>
-    </message>
-    <message>
-        <source>5. Vision and SWOT</source>
-        <translation>5. Visione e SWOT</translation>
-    </message>
-    <message>
-        <source>6. Review and write</source>
-        <translation>6. Verifica e scrittura</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -1795,10 +1783,6 @@
         <translation>Aggiungi una qualifica</translation>
     </message>
     <message>
-        <source>Where the club plays and trains</source>
-        <translation>Dove la società gioca e si allena</translation>
-    </message>
-    <message>
         <source>One row per facility. The cost is per hour or per year, as you pay it: the plan turns hourly rates into a yearly figure over a 40-week season.</source>
         <translation>Una riga per impianto. Il costo è orario o annuo, come lo pagate: il piano converte le tariffe orarie in una cifra annua su una stagione di 40 settimane.</translation>
     </message>
@@ -1831,8 +1815,68 @@
         <translation>Aggiungi un impianto</translation>
     </message>
     <message>
-        <source>Facilities</source>
-        <translation>Impianti</translation>
+        <source>3. Facilities and equipment</source>
+        <translation>3. Impianti e attrezzature</translation>
+    </message>
+    <message>
+        <source>5. Goals and problems</source>
+        <translation>5. Obiettivi e problemi</translation>
+    </message>
+    <message>
+        <source>6. Vision and SWOT</source>
+        <translation>6. Visione e SWOT</translation>
+    </message>
+    <message>
+        <source>7. Review and write</source>
+        <translation>7. Verifica e scrittura</translation>
+    </message>
+    <message>
+        <source>FSN – national sports federation</source>
+        <translation>FSN – federazione sportiva nazionale</translation>
+    </message>
+    <message>
+        <source>EPS – sports promotion body</source>
+        <translation>EPS – ente di promozione sportiva</translation>
+    </message>
+    <message>
+        <source>DSA – associated sports discipline</source>
+        <translation>DSA – disciplina sportiva associata</translation>
+    </message>
+    <message>
+        <source>FSP – Paralympic federation</source>
+        <translation>FSP – federazione sportiva paralimpica</translation>
+    </message>
+    <message>
+        <source>FSNP – national federation with Paralympic sports</source>
+        <translation>FSNP – federazione nazionale con discipline paralimpiche</translation>
+    </message>
+    <message>
+        <source>DSP – Paralympic sports discipline</source>
+        <translation>DSP – disciplina sportiva paralimpica</translation>
+    </message>
+    <message>
+        <source>EPP – Paralympic promotion body</source>
+        <translation>EPP – ente di promozione paralimpica</translation>
+    </message>
+    <message>
+        <source>Where the club plays and trains, and what it uses</source>
+        <translation>Dove la società gioca e si allena, e con che cosa</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>gg/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>For a concession or a lease, write when it expires (e.g. 30/06/2027): the plan times the renewal before that date. Leave it empty for a facility you own.</source>
+        <translation>Per una concessione o un affitto, scrivete quando scade (es. 30/06/2027): il piano prevede il rinnovo prima di quella data. Lasciatela vuota per un impianto di proprietà.</translation>
+    </message>
+    <message>
+        <source>Add equipment</source>
+        <translation>Aggiungi un&apos;attrezzatura o un mezzo</translation>
+    </message>
+    <message>
+        <source>Only what costs real money to renew: boats, sports wheelchairs, a minibus, the scoreboard. The cost is for one unit, not for all of them. Leave the age or the cost empty if you do not know them.</source>
+        <translation>Solo ciò che costa davvero rinnovare: imbarcazioni, carrozzine sportive, un pulmino, il tabellone. Il costo è per una sola unità, non per tutte. Lasciate vuoti l&apos;età o il costo se non li conoscete.</translation>
     </message>
     <message>
         <source>Money in and out, in euro per year</source>
@@ -1841,6 +1885,46 @@
     <message>
         <source>Use the last approved accounts (rendiconto). The plan&apos;s figures are computed from these answers, never by the AI.</source>
         <translation>Usate l&apos;ultimo rendiconto approvato. Le cifre del piano sono calcolate da queste risposte, mai dall&apos;AI.</translation>
+    </message>
+    <message>
+        <source>A loss carried forward is a negative number</source>
+        <translation>Una perdita portata a nuovo si scrive con il segno meno</translation>
+    </message>
+    <message>
+        <source>Add a loan</source>
+        <translation>Aggiungi un finanziamento</translation>
+    </message>
+    <message>
+        <source>One row per mortgage or loan: who lent the money and for what (e.g. Credito Sportivo, new changing rooms), the yearly instalment, the year of the last instalment and the debt still to repay.</source>
+        <translation>Una riga per mutuo o prestito: chi ha prestato i soldi e per che cosa (es. Credito Sportivo, nuovi spogliatoi), la rata annua, l&apos;anno dell&apos;ultima rata e il debito che resta da pagare.</translation>
+    </message>
+    <message>
+        <source>In the board&apos;s own words. Every goal and problem you write here is answered in the plan by an objective, with actions, targets and a budget.</source>
+        <translation>Con le parole del direttivo. A ogni obiettivo e a ogni problema che scrivete qui il piano risponde con un obiettivo, con azioni, traguardi e budget.</translation>
+    </message>
+    <message>
+        <source>Add a goal</source>
+        <translation>Aggiungi un obiettivo</translation>
+    </message>
+    <message>
+        <source>One sentence per row: what you want to achieve in three seasons (e.g. &quot;replace two boats&quot;). If it has a number, write it as the target with its unit (2, boats). The plan chooses the objective that answers it, unless you choose one.</source>
+        <translation>Una frase per riga: che cosa volete ottenere in tre stagioni (es. «rinnovare due imbarcazioni»). Se c&apos;è un numero, scrivetelo come traguardo con la sua unità (2, imbarcazioni). L&apos;obiettivo del piano che risponde lo sceglie il piano, a meno che non lo scegliate voi.</translation>
+    </message>
+    <message>
+        <source>Add a problem</source>
+        <translation>Aggiungi un problema</translation>
+    </message>
+    <message>
+        <source>One sentence per row: what holds the club back today (e.g. &quot;the gym is free only three evenings a week&quot;).</source>
+        <translation>Una frase per riga: che cosa oggi frena la società (es. «la palestra è libera solo tre sere a settimana»).</translation>
+    </message>
+    <message>
+        <source>Finances</source>
+        <translation>Bilancio e finanze</translation>
+    </message>
+    <message>
+        <source>Let the plan choose</source>
+        <translation>Lo sceglie il piano</translation>
     </message>
     <message>
         <source>Values, vision and SWOT</source>
