@@ -55,7 +55,7 @@ def test_questionnaire_to_exported_plan_and_back_after_a_restart(
     for row in range(5):
         for column in range(4):
             members.setItem(row, column, QTableWidgetItem(str(10 + row + column)))
-    wizard.go_to(5)
+    wizard.go_to_review()
     assert wizard.generate_button.isEnabled(), [i.render("it") for i in wizard.issues]
 
     # 2. write it with the offline composer

@@ -59,7 +59,7 @@ def test_offline_generation_fills_every_card_and_opens_the_plan(
     qtbot, window: MainWindow, service: Service, example
 ) -> None:
     window.new_plan_from_file(example())
-    window.wizard.go_to(5)
+    window.wizard.go_to_review()
     window.wizard.generate_button.click()
     page = window.generation
     assert window.stack.currentWidget() is page

@@ -36,7 +36,7 @@ def test_the_section_tree_and_readable_sections(qtbot, window, make_plan_offline
         "Piano economico-finanziario",
         "Adempimenti",
         "Monitoraggio",
-        "Dati da acquisire (27)",
+        "Dati da acquisire (28)",  # the questionnaire's gaps and the KPIs to measure
         "Note di revisione (1)",
     ]
     sports = view.tree.topLevelItem(2)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.agents import offline, prompts
+from engine.agents import offline
 from engine.agents.context import PlanContext
 from engine.agents.registry import AGENT_AREAS, AgentName
+from engine.agents.specs import role_of
 
 MARKER = "[modello]"  # never reaches a plan in a real run: review would flag brackets
 MODEL_MARK = "Scritto dal modello."
@@ -28,6 +29,8 @@ def payload_for(agent: AgentName, ctx: PlanContext) -> dict[str, Any]:
                     "objective": f"{MODEL_MARK} {o.objective}",
                     "baseline": o.baseline,
                     "gap": o.gap,
+                    "actions": [{"code": a.code, "what": a.what} for a in o.actions],
+                    "extra_actions": [],
                 }
                 for o in section.objectives
             ],
@@ -47,4 +50,4 @@ def payload_for(agent: AgentName, ctx: PlanContext) -> dict[str, Any]:
 
 def role_marker(agent: AgentName) -> str:
     """A substring of the agent's system instruction, to route scripted replies."""
-    return prompts.ROLES[agent][:40]
+    return role_of(agent)[:40]
