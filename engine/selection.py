@@ -557,11 +557,16 @@ def goal_kpi(goal: BoardGoal, facts: ClubFacts, language: Language) -> KPI | Non
         SourcedValue(value=v, unit=unit, tier=SourceTier.QUESTIONNAIRE, reference=DERIVED_REFERENCE)
         for v in shaped
     ] + [SourcedValue.questionnaire(final, unit)]
-    name = formatting.clip(capitalised(goal.text.rstrip(".")), 120)
-    measure = (
-        "Traguardo indicato dal direttivo, raggiunto per gradi in tre stagioni"
+    name = (
+        f"Traguardo del direttivo: {unit}"
         if language is Language.IT
-        else "Target set by the board, reached step by step over three seasons"
+        else f"The board's target: {unit}"
+    )
+    quoted = formatting.clip(goal.text.rstrip("."), 200)
+    measure = (
+        f"Traguardo indicato dal direttivo («{quoted}»), raggiunto per gradi in tre stagioni"
+        if language is Language.IT
+        else f"Target set by the board (“{quoted}”), reached step by step over three seasons"
     )
     return KPI(name=name, unit=unit, baseline=baseline, targets=targets, source=measure)
 

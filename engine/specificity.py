@@ -215,11 +215,10 @@ def plan_foreign_terms(
 ) -> set[str]:
     """Another sport's words in the plan's own prose (the club's own words excluded)."""
     own = club_texts(plan.club)
-    texts = []
-    for _, text in running_texts(plan):
-        for piece in own:
-            text = text.replace(piece, " ")
-        texts.append(text)
+    pattern = (
+        re.compile("|".join(re.escape(piece) for piece in own), re.IGNORECASE) if own else None
+    )
+    texts = [pattern.sub(" ", text) if pattern else text for _, text in running_texts(plan)]
     return foreign_terms(texts, sports, profiles, plan.language)
 
 

@@ -190,8 +190,12 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
     out.add(f"<p><b>{esc(year)}</b></p>")
     if status is SectionStatus.EDITED:
         _status_banner(out, status, None)
+    out.add(f"<h3>{esc(t('Objective'))}</h3>{paragraphs(objective.objective)}")
+    if objective.answers:
+        items = "".join(f"<li>{esc(answer)}</li>" for answer in objective.answers)
+        heading = t("Answers")
+        out.add(f"<h3>{esc(heading)}</h3><ul>{items}</ul>")
     for title, text in (
-        (t("Objective"), objective.objective),
         (t("Where the club is today"), objective.baseline),
         (t("Gap to close"), objective.gap),
     ):
@@ -220,8 +224,12 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
             + "</th></tr>"
         )
         for action in objective.actions:
+            what = esc(action.what)
+            if action.proposed_by_model:
+                proposed = t("proposed by the AI model")
+                what += f" <i>({esc(proposed)})</i>"
             out.add(
-                f"<tr><td>{esc(action.code)}</td><td>{esc(action.what)}</td>"
+                f"<tr><td>{esc(action.code)}</td><td>{what}</td>"
                 f"<td>{esc(action.owner_role)}</td>"
                 f"<td>{action.deadline.strftime('%d/%m/%Y')}</td></tr>"
             )

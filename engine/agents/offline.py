@@ -99,7 +99,6 @@ def situation(ctx: PlanContext, objective: SelectedObjective) -> str:
     renewal = phrases.renewal_sentence(objective, lang)
     if renewal:
         sentences.append(renewal)
-    sentences += [phrases.statement_sentence(s, lang) for s in objective.statements]
     if not sentences:
         sentences.append(_club_fallback(ctx, objective))
     return " ".join(sentences)

@@ -196,6 +196,21 @@ def reason_text(
 ) -> str:
     """Why this objective starts when it does, in plain words and with the club's figures."""
     for condition in objective.reasons:
+        if condition in ("board_goal", "board_problem"):
+            statement = next(
+                (
+                    s
+                    for s in objective.statements
+                    if s.declared and condition.endswith(s.kind.value)
+                ),
+                None,
+            )
+            if statement is not None:
+                return pick(
+                    language,
+                    f"lo chiede il direttivo: «{_lower(statement.text)}»",
+                    f"the board asks for it: “{_lower(statement.text)}”",
+                )
         template = REASONS.get(condition)
         if template is None:
             continue
@@ -232,8 +247,22 @@ def reason_text(
     )
 
 
+def _lower(text: str) -> str:
+    text = text.rstrip(".")
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() else text[:1].lower() + text[1:]
+
+
 def short_reason(text: str, limit: int = 15) -> str:
-    return " ".join(text.split()[:limit])
+    """At most ``limit`` words; a quotation cut short still closes its marks."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    cut = " ".join(words[:limit]).rstrip(",;:")
+    for opening, closing in (("«", "»"), ("“", "”")):
+        if cut.count(opening) > cut.count(closing):
+            cut += "…" + closing
+    return cut
 
 
 # --- situation sentences, by objective ----------------------------------------------------

@@ -231,6 +231,10 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
                 inline=True,
             ),
             Paragraph(objective.objective, "lead"),
+        ]
+        if objective.answers:
+            blocks += [Subheading(t.answers), Bullets(tuple(objective.answers))]
+        blocks += [
             Labelled(t.baseline_text, objective.baseline),
             Labelled(t.gap, objective.gap),
             Subheading(t.actions),
@@ -247,7 +251,11 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
                     tuple(
                         (
                             Text(a.code, strong=True),
-                            Text(a.what),
+                            Text(
+                                f"{a.what} ({t.proposed_by_model})"
+                                if a.proposed_by_model
+                                else a.what
+                            ),
                             Text(a.owner_role),
                             Text(formatting.date(a.deadline, self.lang)),
                         )

@@ -159,6 +159,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "budget": ("Budget", "Budget"),
     "objective": ("Obiettivo", "Objective"),
     "baseline_text": ("Situazione attuale", "Current situation"),
+    "answers": ("Risponde a", "Answers"),
+    "proposed_by_model": ("azione proposta dal modello AI", "action proposed by the AI model"),
     "gap": ("Divario da colmare", "Gap to close"),
     "actions": ("Azioni", "Actions"),
     "action": ("Azione", "Action"),

@@ -88,6 +88,10 @@
         <translation>Obiettivo</translation>
     </message>
     <message>
+        <source>Answers</source>
+        <translation>Risponde a</translation>
+    </message>
+    <message>
         <source>Where the club is today</source>
         <translation>Situazione attuale</translation>
     </message>
@@ -118,6 +122,10 @@
     <message>
         <source>By</source>
         <translation>Entro</translation>
+    </message>
+    <message>
+        <source>proposed by the AI model</source>
+        <translation>proposta dal modello AI</translation>
     </message>
     <message>
         <source>Indicators</source>
