@@ -8,6 +8,7 @@ folder inspected and its self-test run) is ``build/ci-frozen.sh``.
 from __future__ import annotations
 
 import fnmatch
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -126,6 +127,12 @@ def test_collects_every_runtime_resource_and_nothing_else(
         assert source.suffix not in {".pem", ".key", ".env", ".db"}, relative
     build_ids = [source for source, dest in collected if source.name == "BUILD_ID"]
     assert len(build_ids) == 1 and len(build_ids[0].read_text(encoding="utf-8").strip()) == 20
+    infos = [source for source, dest in collected if source.name == "BUILD_INFO.json"]
+    assert len(infos) == 1
+    info = json.loads(infos[0].read_text(encoding="utf-8"))
+    assert info["build_id"] == build_ids[0].read_text(encoding="utf-8").strip()
+    assert info["lock"]["file"] == "requirements/build.txt" and len(info["lock"]["sha256"]) == 64
+    assert info["packages"]["pyside6-essentials"] and info["version"] == pyproject_version()
     version_files = [source for source, dest in collected if source.name == "VERSION"]
     assert len(version_files) == 1
     assert version_files[0].read_text(encoding="utf-8").strip() == pyproject_version()
