@@ -255,7 +255,25 @@ def check_exports(home: Path, plan_id: int) -> str:
     )
     if headings < 10:
         raise SelfTestFailure(f"the DOCX has only {headings} headings")
-    return f"PDF {full} pages, DOCX {headings} headings, one-pager 1 page + PNG preview"
+    return (
+        f"PDF {full} pages, DOCX {headings} headings, one-pager 1 page + PNG preview; "
+        f"charts in {chart_font()}"
+    )
+
+
+def chart_font() -> str:
+    """The font file the charts draw with: DejaVu Sans, never matplotlib's silent fallback."""
+    from matplotlib import font_manager
+
+    import engine.export.charts  # noqa: F401  (registers the app's fonts with matplotlib)
+
+    path = Path(font_manager.findfont(
+        font_manager.FontProperties(family="DejaVu Sans", weight="bold"),
+        fallback_to_default=False,
+    ))
+    if path != resource_path("fonts", "DejaVuSans-Bold.ttf"):
+        raise SelfTestFailure(f"the charts would draw bold text with {path}")
+    return "the app's DejaVu Sans"
 
 
 def engine_checks(home: Path) -> list[tuple[str, Callable[[], str]]]:

@@ -275,3 +275,24 @@ def test_pruning_matches_the_windows_qt_layout_too() -> None:
         assert not contents.pruned(f"{layout}plugins/platforms/qwindows.dll")
         assert not contents.pruned(f"{layout}plugins/imageformats/qsvg.dll")
         assert contents.pruned(f"{layout}plugins/imageformats/qtiff.dll")
+
+
+def test_modules_and_files_never_loaded_at_run_time_are_left_out(
+    icons: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What build/README.md's "What is pruned" lists, with what must stay beside it."""
+    contents = load_build_module("bundle_contents")
+    excludes = set(only(run_spec("linux", icons, monkeypatch)["calls"], "Analysis")["excludes"])
+    assert {"numpy.random", "numpy.fft", "contourpy", "matplotlib._tri", "lxml.html",
+            "readline"} <= excludes
+    assert not {"numpy", "numpy.linalg", "lxml", "lxml.etree", "matplotlib"} & excludes
+    assert contents.pruned("docx/templates/default-docx-template/word/styles.xml")
+    for kept in ("docx/templates/default.docx", "docx/templates/default-styles.xml",
+                 "docx/templates/default-header.xml"):
+        assert not contents.pruned(kept), kept
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+        assert contents.pruned(f"matplotlib/mpl-data/fonts/ttf/{name}")
+        # ... because the charts draw with the app's identical copies, which always ship.
+        assert (ROOT / "resources" / "fonts" / name).is_file()
+    assert not contents.pruned("matplotlib/mpl-data/fonts/ttf/LastResortHE-Regular.ttf")
+    assert not contents.pruned("matplotlib/mpl-data/matplotlibrc")
