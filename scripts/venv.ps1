@@ -7,14 +7,13 @@ $ErrorActionPreference = "Stop"
 $root = Split-Path -Parent $PSScriptRoot
 $lock = "$root\requirements\dev.txt"
 $python = "$root\.venv\Scripts\python.exe"
-function Invoke-Checked {
-    & $args[0] $args[1..($args.Count - 1)]
-    if ($LASTEXITCODE -ne 0) { throw "failed ($LASTEXITCODE): $($args -join ' ')" }
-}
 # Offline: a dependency edited in pyproject.toml without refreshing the locks is named here.
 & py -3.11 "$root\build\lock.py" --check | Out-Null
 if ($LASTEXITCODE -ne 0) { Write-Warning "installing from stale locks (see above)" }
-if (-not (Test-Path $python)) { Invoke-Checked py -3.11 -m venv "$root\.venv" }
+if (-not (Test-Path $python)) {
+    & py -3.11 -m venv "$root\.venv"
+    if ($LASTEXITCODE -ne 0) { throw "could not create $root\.venv" }
+}
 $inputs = (Get-Content -Raw $lock) + (Get-Content -Raw "$root\pyproject.toml") +
           (Get-Content -Raw "$root\setup.py")
 $sha = [System.Security.Cryptography.SHA256]::Create()
@@ -22,8 +21,10 @@ $digest = -join ($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($inputs)
                  ForEach-Object { $_.ToString("x2") })
 $stamp = "$root\.venv\.installed-$($digest.Substring(0, 16))"
 if (-not (Test-Path $stamp)) {
-    Invoke-Checked $python -m pip install -q --require-hashes -r $lock
-    Invoke-Checked $python -m pip install -q --no-deps --no-build-isolation -e $root
+    & $python -m pip install -q --require-hashes -r $lock
+    if ($LASTEXITCODE -ne 0) { throw "pip install --require-hashes -r $lock failed" }
+    & $python -m pip install -q --no-deps --no-build-isolation -e $root
+    if ($LASTEXITCODE -ne 0) { throw "pip install -e $root failed" }
     Remove-Item "$root\.venv\.installed-*" -ErrorAction SilentlyContinue
     New-Item -ItemType File $stamp | Out-Null
 }
