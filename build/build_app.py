@@ -2,14 +2,16 @@
 
     python build/build_app.py [--venv DIR] [--fresh] [--self-test] [--archive]
 
-Steps, each timed: (1) a virtual environment outside the source tree with only
-the app's run-time dependencies and PyInstaller (reused while pyproject.toml is
-unchanged; ``--fresh`` rebuilds it), so nothing from a developer's machine
-(pytest, a stray package, an editable checkout elsewhere) leaks into the
-bundle; (2) icons from resources/icons/app.svg; (3) PyInstaller with
-installer.spec, its work path outside ``build/`` (a ``build/`` work folder
-would be swept into source archives and confuse tools); (4) the bundle check
-(no tests, vendor tool, keys, .env, caches; every run-time resource present);
+Steps, each timed: (1) a virtual environment outside the source tree installed
+from the build lock ``requirements/build.txt`` (the app's run-time dependencies
+and PyInstaller, exact versions with hashes; reused while the lock is unchanged;
+``--fresh`` rebuilds it), so nothing from a developer's machine (pytest, a stray
+package, an editable checkout elsewhere) leaks into the bundle and the
+libraries change only when the lock is refreshed (``build/lock.py``); (2) icons
+from resources/icons/app.svg; (3) PyInstaller with installer.spec, its work
+path outside ``build/`` (a ``build/`` work folder would be swept into source
+archives and confuse tools); (4) the bundle check (no tests, vendor tool, keys,
+.env, caches; every run-time resource present, BUILD_INFO.json matching the lock);
 (5) optionally the frozen self-test and (6) a compressed archive. Prints the
 folder size, archive size and timings; exits non-zero if any step fails.
 
@@ -36,10 +38,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import lock  # noqa: E402
 from bundle_contents import forbidden_files  # noqa: E402
 from release_info import APP_NAME, app_version  # noqa: E402
 
 DIST = ROOT / "dist"
+BUILD_LOCK = ROOT / lock.lock_named("build").path
 MB = 1024 * 1024
 
 
@@ -59,18 +63,29 @@ def run(command: list[str | Path], **kwargs: object) -> None:
 
 
 def prepare_venv(venv: Path, fresh: bool) -> Path:
-    """A clean environment with the run-time dependencies + PyInstaller, reused if unchanged."""
-    stamp = venv / "pyproject.sha256"
+    """A clean environment installed from the build lock, reused while the lock is unchanged.
+
+    ``requirements/build.txt`` (run-time dependencies + the ``build`` extra, with hashes)
+    and then the project itself without dependencies: no resolution happens here, so the
+    bundle's libraries change only when the lock is refreshed (``build/lock.py``).
+    """
+    stale = lock.problems(ROOT)
+    if stale:
+        raise SystemExit("the dependency locks are out of date:\n  " + "\n  ".join(stale))
+    stamp = venv / "lock.sha256"
     wanted = hashlib.sha256(
-        (ROOT / "pyproject.toml").read_bytes() + (ROOT / "setup.py").read_bytes()
+        BUILD_LOCK.read_bytes()
+        + (ROOT / "pyproject.toml").read_bytes()
+        + (ROOT / "setup.py").read_bytes()
     ).hexdigest()
     if fresh or not stamp.is_file() or stamp.read_text().strip() != wanted:
         shutil.rmtree(venv, ignore_errors=True)
         run([sys.executable, "-m", "venv", venv])
         python = venv_python(venv)
-        run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-        # The project itself (not editable) with its [build] extra: run-time deps + PyInstaller.
-        run([python, "-m", "pip", "install", "--quiet", f"{ROOT}[build]"])
+        # pip itself, setuptools and wheel are pinned in the lock too.
+        run([python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", BUILD_LOCK])
+        run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+             ROOT])
         stamp.write_text(wanted)
     return venv_python(venv)
 

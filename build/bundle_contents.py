@@ -87,6 +87,22 @@ OTHER_EXCLUDES = (
     "brotli",
     "_brotli",
     "zopfli",
+    # Never imported at run time: absent from strace of the frozen self-test and of every
+    # CLI command (plan, export to every format, list, licence), and from -X importtime of
+    # every desktop screen (scripts/screenshots.py) and of the Gemini client; the charts
+    # are bars and lines, python-docx uses lxml.etree and WeasyPrint parses with
+    # tinyhtml5 (build/README.md, "What is pruned"). ~7 MB with their libraries.
+    "numpy.random",  # matplotlib: bootstrap box plots only
+    "numpy.fft",  # matplotlib: spectra only
+    "numpy._core._multiarray_tests",
+    "contourpy",  # matplotlib: contour plots only
+    "matplotlib._tri",  # triangulations
+    "matplotlib._qhull",
+    "lxml.html",
+    "lxml.sax",
+    "lxml.builder",
+    "lxml.isoschematron",
+    "readline",  # with libreadline and libtinfo: no interactive prompt in a windowed app
 )
 
 # Files that must never be in the built folder (names or path fragments, case-insensitive).
@@ -228,6 +244,13 @@ PRUNED_THIRD_PARTY = (
     "PySide6/Qt/lib/libQt6EglFS*",
     # WeasyPrint hyphenates Italian and English plans only.
     "pyphen/dictionaries/*",
+    # python-docx opens templates/default.docx and templates/default-*.xml; the unpacked
+    # default-docx-template/ folder beside them is their source, never opened: ~0.9 MB.
+    "docx/templates/default-docx-template/*",
+    # matplotlib's DejaVu Sans: regular, bold and oblique are byte-identical to
+    # resources/fonts/, which the charts register (engine/export/charts.py; the self-test
+    # checks the font resolves); bold-oblique and Display are never drawn: ~2.6 MB.
+    "matplotlib/mpl-data/fonts/ttf/DejaVuSans*",
 )
 KEPT_THIRD_PARTY = (
     "PySide6/*translations/qtbase_it.qm",

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CI job (called by .ci/run after the test suite): build the Linux frozen app with
-# installer.spec from a clean virtual environment, inspect the built folder, run the frozen
-# self-test, and print the figures (folder and archive size, build and self-test time).
-# About 4-6 minutes on a 2-core machine, inside the 90-minute CI budget, so it runs on every
+# installer.spec from a clean virtual environment installed from requirements/build.txt
+# (hashes checked), inspect the built folder (BUILD_INFO.json must match the lock), run the
+# frozen self-test, and print the figures (folder and archive size, build and self-test time).
+# About 5-7 minutes on a 2-core machine, inside the 90-minute CI budget, so it runs on every
 # push: a packaging mistake (a file not collected, a hidden import) fails CI, not a customer.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -10,6 +10,7 @@ imports at module level so tests can check it on any platform.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,46 @@ def build_id(root: Path = ROOT) -> str:
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()[:20]
+
+
+def build_info(
+    root: Path = ROOT, stamp: str | None = None, lock_file: str = "requirements/build.txt"
+) -> dict[str, Any]:
+    """``resources/BUILD_INFO.json``: what this build was made from, for support and audits.
+
+    The versions are read from the build environment itself (the interpreter running the
+    spec), which ``build/build_app.py`` installs from the lock; ``check_bundle`` compares
+    them with the lock and the frozen self-test with the libraries it actually loads. No
+    date or path: two builds from the same commit and lock write the same file.
+    """
+    import hashlib
+    import platform
+    from importlib import metadata
+
+    packages = {
+        _canonical(d.metadata["Name"]): d.version
+        for d in metadata.distributions()
+        if d.metadata["Name"]
+    }
+    lock = root / lock_file
+    return {
+        "app": APP_NAME,
+        "version": app_version(root / "pyproject.toml"),
+        "build_id": stamp or build_id(root),
+        "python": platform.python_version(),
+        "platform": f"{sys.platform}-{platform.machine().lower()}",
+        "lock": {
+            "file": lock_file,
+            "sha256": hashlib.sha256(lock.read_bytes()).hexdigest() if lock.is_file() else None,
+        },
+        "packages": dict(sorted(packages.items())),
+    }
+
+
+def _canonical(name: str) -> str:
+    """A distribution name as the lock writes it (PEP 503: ``PySide6_Essentials`` ->
+    ``pyside6-essentials``)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def numeric_version(version: str) -> tuple[int, int, int, int]:

@@ -32,7 +32,7 @@ from engine.logs import configure_logging
 from engine.selftest import SelfTestFailure, StepResult, engine_checks, run_step
 from engine.version import app_version
 
-STEPS = ("licence", "database", "plan", "export", "window")
+STEPS = ("build", "licence", "database", "plan", "export", "window")
 WINDOW_TIMEOUT_MS = 60_000
 
 

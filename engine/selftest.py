@@ -50,6 +50,55 @@ def run_step(name: str, check: Callable[[], str]) -> StepResult:
     return StepResult(name, ok, detail, time.perf_counter() - started)
 
 
+# --- build stamp --------------------------------------------------------------------------
+
+# Libraries whose loaded version is compared with the build's record: (module, distribution).
+RECORDED_LIBRARIES = (
+    ("PySide6", "pyside6-essentials"),
+    ("weasyprint", "weasyprint"),
+    ("docx", "python-docx"),
+    ("sqlalchemy", "sqlalchemy"),
+    ("pydantic", "pydantic"),
+    ("cryptography", "cryptography"),
+    ("matplotlib", "matplotlib"),
+)
+
+
+def check_build() -> str:
+    """A frozen build carries ``BUILD_INFO.json`` (the locked versions it was built from,
+    written by the spec) and really loads those versions of its main libraries."""
+    import importlib
+    import sys
+
+    from engine.version import app_version, build_id
+
+    stamp = resource_path("BUILD_INFO.json")
+    if not getattr(sys, "frozen", False) and not stamp.is_file():
+        return "from source: no build stamp (the libraries are the environment's)"
+    info = json.loads(stamp.read_text(encoding="utf-8"))  # raises if missing or damaged
+    packages: dict[str, str] = info["packages"]
+    if info.get("version") != app_version():
+        raise SelfTestFailure(f"BUILD_INFO.json is for version {info.get('version')}")
+    if info.get("build_id") != build_id():
+        raise SelfTestFailure("BUILD_INFO.json and BUILD_ID describe different builds")
+    loaded = {}
+    for module, distribution in RECORDED_LIBRARIES:
+        loaded[distribution] = getattr(importlib.import_module(module), "__version__", None)
+    wrong = [
+        f"{name} {version} (recorded {packages.get(name)})"
+        for name, version in loaded.items()
+        if packages.get(name) != version
+    ]
+    if wrong:
+        raise SelfTestFailure(f"loaded libraries differ from BUILD_INFO.json: {', '.join(wrong)}")
+    lock = info.get("lock") or {}
+    return (
+        f"{len(packages)} packages from {lock.get('file')} "
+        f"(sha256 {str(lock.get('sha256'))[:12]}); "
+        + ", ".join(f"{name} {version}" for name, version in loaded.items())
+    )
+
+
 # --- licence ------------------------------------------------------------------------------
 
 
@@ -206,7 +255,25 @@ def check_exports(home: Path, plan_id: int) -> str:
     )
     if headings < 10:
         raise SelfTestFailure(f"the DOCX has only {headings} headings")
-    return f"PDF {full} pages, DOCX {headings} headings, one-pager 1 page + PNG preview"
+    return (
+        f"PDF {full} pages, DOCX {headings} headings, one-pager 1 page + PNG preview; "
+        f"charts in {chart_font()}"
+    )
+
+
+def chart_font() -> str:
+    """The font file the charts draw with: DejaVu Sans, never matplotlib's silent fallback."""
+    from matplotlib import font_manager
+
+    import engine.export.charts  # noqa: F401  (registers the app's fonts with matplotlib)
+
+    path = Path(font_manager.findfont(
+        font_manager.FontProperties(family="DejaVu Sans", weight="bold"),
+        fallback_to_default=False,
+    ))
+    if path != resource_path("fonts", "DejaVuSans-Bold.ttf"):
+        raise SelfTestFailure(f"the charts would draw bold text with {path}")
+    return "the app's DejaVu Sans"
 
 
 def engine_checks(home: Path) -> list[tuple[str, Callable[[], str]]]:
@@ -224,6 +291,7 @@ def engine_checks(home: Path) -> list[tuple[str, Callable[[], str]]]:
         return check_exports(home, saved["plan"])
 
     return [
+        ("build", check_build),
         ("licence", lambda: check_licence(home)),
         ("database", lambda: check_database(home)),
         ("plan", plan),

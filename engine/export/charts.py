@@ -19,13 +19,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import rc_context
+from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from engine import formatting
 from engine.domain.language import Language
 from engine.export.branding import mix
+from engine.paths import resource_path
 
 ChartKind = Literal["grouped", "stacked", "range", "flow"]
 CM = 1 / 2.54
@@ -51,6 +52,25 @@ RC = {
     "figure.dpi": 100,
 }
 _DRAW_LOCK = threading.Lock()  # rc_context touches matplotlib's global settings
+CHART_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+
+
+def _use_the_apps_fonts() -> None:
+    """The charts draw with the app's own DejaVu Sans files, the ones the PDF embeds.
+
+    matplotlib ships byte-identical copies, which the frozen build leaves out
+    (build/bundle_contents.py; the self-test checks the font still resolves). Put first,
+    they also win over any other DejaVu Sans (a system copy of another version), since
+    ``findfont`` takes the first of equally good matches: the same font everywhere.
+    """
+    manager = font_manager.fontManager
+    before = len(manager.ttflist)
+    for name in CHART_FONTS:
+        manager.addfont(resource_path("fonts", name))
+    manager.ttflist[:] = manager.ttflist[before:] + manager.ttflist[:before]
+
+
+_use_the_apps_fonts()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,10 +31,10 @@ def test_from_source_every_step_passes_and_the_exit_code_says_so(tmp_path: Path)
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    for step in ("licence", "database", "plan", "export", "window"):
+    for step in ("build", "licence", "database", "plan", "export", "window"):
         assert any(line.startswith(f"[ OK ] {step}") for line in lines), (step, lines)
     assert "Traceback" not in result.stdout + result.stderr
-    assert "Self-test passed: 5/5" in result.stdout
+    assert "Self-test passed: 6/6" in result.stdout
     assert "library lists 1 plan(s)" in result.stdout  # the window saw the plan just saved
     assert report.read_text(encoding="utf-8").splitlines()[-1].startswith("Self-test passed")
     kept = [line for line in lines if line.startswith("temporary data folder:")]
@@ -82,3 +82,37 @@ def test_unknown_steps_are_refused_with_the_list_of_valid_ones(
     assert selftest.run(["--self-test", "--only", "licence,paint"]) == 2
     err = capsys.readouterr().err
     assert "paint" in err and "window" in err
+
+
+def test_the_build_step_checks_the_stamp_against_the_loaded_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, BUILD_INFO.json must exist, describe this build and match what is loaded."""
+    import json
+    from importlib import metadata
+
+    from engine.version import app_version
+
+    monkeypatch.setattr(engine_selftest, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr("engine.version.build_id", lambda: "b" * 20)
+    recorded = engine_selftest.RECORDED_LIBRARIES
+    packages = {dist: metadata.version(dist) for _module, dist in recorded}
+    info = {
+        "version": app_version(),
+        "build_id": "b" * 20,
+        "lock": {"file": "requirements/build.txt", "sha256": "c" * 64},
+        "packages": {**packages, "jinja2": metadata.version("jinja2")},
+    }
+    stamp = tmp_path / "BUILD_INFO.json"
+    stamp.write_text(json.dumps(info), encoding="utf-8")
+    detail = engine_selftest.check_build()
+    assert detail.startswith("8 packages from requirements/build.txt (sha256 cccccccccccc)")
+    assert f"weasyprint {packages['weasyprint']}" in detail
+    info["packages"]["weasyprint"] = "1.0"
+    stamp.write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(engine_selftest.SelfTestFailure, match="weasyprint"):
+        engine_selftest.check_build()
+    stamp.unlink()
+    result = engine_selftest.run_step("build", engine_selftest.check_build)
+    assert not result.ok and "BUILD_INFO.json" in result.detail

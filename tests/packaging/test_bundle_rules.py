@@ -7,6 +7,7 @@ missing folder is a failure, not a skip.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -117,3 +118,44 @@ def test_the_built_folder_is_clean() -> None:
     release = load_build_module("release_info")
     assert (inner / "resources" / "VERSION").read_text().strip() == release.app_version()
     assert len((inner / "resources" / "BUILD_ID").read_text().strip()) == 20
+    info = json.loads((inner / "resources" / "BUILD_INFO.json").read_text())
+    assert info["version"] == release.app_version() and info["packages"]["weasyprint"]
+    assert checker.build_info_problems(bundle) == []
+
+
+def fake_build_info(tmp_path: Path, **changes: object) -> Path:
+    """A folder whose BUILD_INFO.json records the build lock's pins for this platform."""
+    checker = load_build_module("check_bundle")
+    release = load_build_module("release_info")
+    lock_text = (checker.ROOT / "requirements" / "build.txt").read_text(encoding="utf-8")
+    info = {
+        "app": "RootingFuture",
+        "version": release.app_version(),
+        "build_id": "0" * 20,
+        "lock": {"file": "requirements/build.txt", "sha256": "x"},
+        "packages": {**checker._applicable_pins(lock_text), "rooting-future": "0.1.0"},
+    }
+    info.update(changes)
+    return make_bundle(
+        tmp_path,
+        {
+            "_internal/resources/BUILD_ID": b"0" * 20 + b"\n",
+            "_internal/resources/BUILD_INFO.json": json.dumps(info).encode(),
+        },
+    )
+
+
+def test_the_build_info_must_match_the_lock(tmp_path: Path) -> None:
+    checker = load_build_module("check_bundle")
+    assert checker.build_info_problems(fake_build_info(tmp_path / "good")) == []
+    lock_text = (checker.ROOT / "requirements" / "build.txt").read_text(encoding="utf-8")
+    packages = checker._applicable_pins(lock_text)
+    drifted = {**packages, "weasyprint": "1.0", "left-pad": "1.0"}
+    del drifted["lxml"]
+    found = checker.build_info_problems(fake_build_info(tmp_path / "bad", packages=drifted))
+    assert any(line.startswith("BUILD_INFO.json: weasyprint 1.0, the lock pins") for line in found)
+    assert any("left-pad 1.0 is not in requirements/build.txt" in line for line in found)
+    assert any("lxml (locked) was not installed" in line for line in found)
+    assert checker.build_info_problems(make_bundle(tmp_path / "none", {}))[0].startswith(
+        "resources/BUILD_INFO.json unreadable"
+    )

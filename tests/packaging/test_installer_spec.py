@@ -8,6 +8,7 @@ folder inspected and its self-test run) is ``build/ci-frozen.sh``.
 from __future__ import annotations
 
 import fnmatch
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -126,6 +127,12 @@ def test_collects_every_runtime_resource_and_nothing_else(
         assert source.suffix not in {".pem", ".key", ".env", ".db"}, relative
     build_ids = [source for source, dest in collected if source.name == "BUILD_ID"]
     assert len(build_ids) == 1 and len(build_ids[0].read_text(encoding="utf-8").strip()) == 20
+    infos = [source for source, dest in collected if source.name == "BUILD_INFO.json"]
+    assert len(infos) == 1
+    info = json.loads(infos[0].read_text(encoding="utf-8"))
+    assert info["build_id"] == build_ids[0].read_text(encoding="utf-8").strip()
+    assert info["lock"]["file"] == "requirements/build.txt" and len(info["lock"]["sha256"]) == 64
+    assert info["packages"]["pyside6-essentials"] and info["version"] == pyproject_version()
     version_files = [source for source, dest in collected if source.name == "VERSION"]
     assert len(version_files) == 1
     assert version_files[0].read_text(encoding="utf-8").strip() == pyproject_version()
@@ -268,3 +275,24 @@ def test_pruning_matches_the_windows_qt_layout_too() -> None:
         assert not contents.pruned(f"{layout}plugins/platforms/qwindows.dll")
         assert not contents.pruned(f"{layout}plugins/imageformats/qsvg.dll")
         assert contents.pruned(f"{layout}plugins/imageformats/qtiff.dll")
+
+
+def test_modules_and_files_never_loaded_at_run_time_are_left_out(
+    icons: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What build/README.md's "What is pruned" lists, with what must stay beside it."""
+    contents = load_build_module("bundle_contents")
+    excludes = set(only(run_spec("linux", icons, monkeypatch)["calls"], "Analysis")["excludes"])
+    assert {"numpy.random", "numpy.fft", "contourpy", "matplotlib._tri", "lxml.html",
+            "readline"} <= excludes
+    assert not {"numpy", "numpy.linalg", "lxml", "lxml.etree", "matplotlib"} & excludes
+    assert contents.pruned("docx/templates/default-docx-template/word/styles.xml")
+    for kept in ("docx/templates/default.docx", "docx/templates/default-styles.xml",
+                 "docx/templates/default-header.xml"):
+        assert not contents.pruned(kept), kept
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+        assert contents.pruned(f"matplotlib/mpl-data/fonts/ttf/{name}")
+        # ... because the charts draw with the app's identical copies, which always ship.
+        assert (ROOT / "resources" / "fonts" / name).is_file()
+    assert not contents.pruned("matplotlib/mpl-data/fonts/ttf/LastResortHE-Regular.ttf")
+    assert not contents.pruned("matplotlib/mpl-data/matplotlibrc")

@@ -39,8 +39,10 @@ def test_from_a_frozen_bundle_it_is_inside_meipass(
 def test_from_an_installed_wheel_it_is_the_resources_package(tmp_path: Path) -> None:
     """Build the real wheel, install it into a bare folder, and ask from outside the checkout."""
     wheels = tmp_path / "wheels"
+    # No build isolation: setuptools and wheel come pinned from the lock, not the network.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
     )
