@@ -143,6 +143,10 @@ class Benchmark(_Data):
     note_en: str
 
 
+# Recognising a club's sports reads every profile's names: done once per set of sports.
+_CLUB_SPORTS: dict[tuple[int, tuple[str, ...], bool], ClubSports] = {}
+
+
 class Catalogue(_Data):
     version: int
     objectives: list[Macro]
@@ -150,7 +154,14 @@ class Catalogue(_Data):
     sports: dict[str, SportProfile] = Field(default_factory=dict)
 
     def club_sports(self, club: ClubProfile) -> ClubSports:
-        return club_sports(club.identity.sports, self.sports, paralympic=club.paralympic)
+        key = (id(self), tuple(club.identity.sports), club.paralympic)
+        found = _CLUB_SPORTS.get(key)
+        if found is None:
+            found = club_sports(club.identity.sports, self.sports, paralympic=club.paralympic)
+            if len(_CLUB_SPORTS) > 256:
+                _CLUB_SPORTS.clear()
+            _CLUB_SPORTS[key] = found
+        return found
 
     def area(self, area: Area) -> list[Macro]:
         return [m for m in self.objectives if m.area is area]

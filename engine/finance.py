@@ -249,7 +249,7 @@ def build_financial_plan(
         else SourcedValue.missing("EUR")
     )
 
-    facts = ClubFacts(club)
+    facts = ClubFacts(club, catalogue.club_sports(club))
     members = facts.number("members_total")
     member_growth = [Decimal(1)] + _growth(selected, "membership_fees")[0]
     own = [

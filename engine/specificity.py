@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from engine import formatting
 from engine.domain.club import ClubProfile
@@ -152,7 +153,8 @@ def fact_tokens(facts: ClubFacts, language: Language) -> set[str]:
     return {t for t in tokens if t} - catalogue_numbers(language)
 
 
-def catalogue_numbers(language: Language) -> set[str]:
+@lru_cache(maxsize=4)
+def catalogue_numbers(language: Language) -> frozenset[str]:
     """Numbers the catalogue itself writes (400 €, art. 9, 2027): they prove nothing."""
     from engine.catalogue import default_catalogue  # loaded once; imports this module's peers
 
@@ -162,18 +164,25 @@ def catalogue_numbers(language: Language) -> set[str]:
     for profile in catalogue.sports.values():
         texts += [w.get(language) for w in profile.micro.values()]
         texts += [a.what.get(language) for actions in profile.extra.values() for a in actions]
-    return {m.group(0).rstrip(".,") for text in texts for m in _NUMBER.finditer(text)}
+    return frozenset(m.group(0).rstrip(".,") for text in texts for m in _NUMBER.finditer(text))
 
 
-def uses_fact(texts: Iterable[str], tokens: set[str]) -> bool:
+def uses_fact(texts: Iterable[str], tokens: set[str] | frozenset[str]) -> bool:
+    """Does any text contain one of the club's facts (a number as a whole number, a name)?"""
+    numbers, names = _matcher(frozenset(tokens))
     joined = " ".join(texts)
-    for token in tokens:
-        if token[0].isdigit() or token[0] == "−":
-            if re.search(rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)", joined):
-                return True
-        elif token in joined:
-            return True
-    return False
+    return any(name in joined for name in names) or bool(numbers and numbers.search(joined))
+
+
+@lru_cache(maxsize=64)
+def _matcher(tokens: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One compiled pattern for the numbers (not inside a longer number), names as strings."""
+    numeric = sorted((t for t in tokens if t[:1].isdigit() or t[:1] == "−"), key=len, reverse=True)
+    names = tuple(t for t in tokens if not (t[:1].isdigit() or t[:1] == "−"))
+    if not numeric:
+        return None, names
+    alternation = "|".join(re.escape(t) for t in numeric)
+    return re.compile(rf"(?<![\d.,])(?:{alternation})(?![\d]|[.,]\d)"), names
 
 
 # --- sport language ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +193,7 @@ class SportProfile(_Data):
         return best[1] if best else None
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, no accents, single spaces: how sport names and terms are compared."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
