@@ -72,3 +72,51 @@ def test_unreadable_catalogue_is_a_clear_error(catalogue_copy: Path) -> None:
     (catalogue_copy / "stw.json").write_text("{ not json", "utf-8")
     with pytest.raises(CatalogueError, match=r"stw\.json"):
         load_catalogue(catalogue_copy)
+
+
+def _edit_profile(folder: Path, key: str, change) -> None:
+    path = folder / "sports" / f"{key}.json"
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("key", "change", "words"),
+    [
+        ("canottaggio", lambda d: d["vocabulary"].pop("the_squads"), "vocabulary lacks the_squads"),
+        (
+            "canottaggio",
+            lambda d: d["micro"].update({"SP1.1": {"it": "Regate {boats}", "en": "Regattas"}}),
+            "micro.SP1.1",
+        ),
+        ("nuoto", lambda d: d["micro"].update({"SP9.1": {"it": "x", "en": "x"}}), "SP9.1"),
+        ("pallavolo", lambda d: d["match"].append("calcio"), "already matched by calcio"),
+        ("sitting_volley", lambda d: d.update(para_of="curling"), "para_of"),
+        (
+            "tennis",
+            lambda d: d.setdefault("extra", {}).update(
+                {"ST1": [{"what": {"it": "Rinnovare {old_equipment}", "en": "x"}, "month": 3}]}
+            ),
+            "may be missing",
+        ),
+    ],
+    ids=["vocabulary", "placeholder", "unknown-action", "duplicate-name", "para-of", "unsafe-slot"],
+)
+def test_broken_sport_profile_names_the_profile_and_the_entry(
+    catalogue_copy: Path, key: str, change, words: str
+) -> None:
+    _edit_profile(catalogue_copy, key, change)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(catalogue_copy)
+    assert caught.value.entry == f"sports/{key}"
+    assert words in str(caught.value)
+
+
+def test_a_catalogue_text_may_not_print_a_fact_the_club_may_lack(catalogue_copy: Path) -> None:
+    def unsafe(data: dict) -> None:
+        data["objectives"][8]["micro"][0]["what"]["it"] = "Rinnovare la concessione {expiry_date}."
+
+    _edit(catalogue_copy, unsafe)
+    with pytest.raises(CatalogueError, match="concession_expiring"):
+        load_catalogue(catalogue_copy)
