@@ -62,23 +62,38 @@ class Console:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str), file=self.out)
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(default: object = None) -> argparse.ArgumentParser:
+    """``--home`` and ``--language``, accepted before and after any command.
+
+    The main parser's copy has a real default; the copies on subcommands default to
+    ``argparse.SUPPRESS``, so a subcommand leaves an option given before it alone and
+    one given after it wins (argparse copies a subcommand's values over the main ones).
+    """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", metavar="DIR", help="data folder (default: the user data folder)")
     common.add_argument(
-        "--language", choices=("it", "en"), help="language of messages (default: it)"
+        "--home",
+        metavar="DIR",
+        default=default,
+        help="data folder (default: the user data folder)",
+    )
+    common.add_argument(
+        "--language",
+        choices=("it", "en"),
+        default=default,
+        help="language of messages (default: it)",
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
     parser = argparse.ArgumentParser(
         prog="rooting-future",
         description="Piani strategici triennali per società sportive / "
-        "Three-season strategic plans for sports clubs. Without a command: the desktop app.",
-        parents=[common],
+        "Three-season strategic plans for sports clubs. Without a command: the desktop app. "
+        "--home and --language go before or after the command (after wins if both).",
+        parents=[_common()],
     )
+    common = _common(argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     club = commands.add_parser("club", help="club profile files", parents=[common])

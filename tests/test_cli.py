@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from engine.cli import run
+from engine.domain import Plan
 from engine.service import Service
 from tests.factories import EXAMPLES, make_plan
 
@@ -238,3 +240,94 @@ def test_export_rejects_an_unknown_format_with_exit_2(home: Path) -> None:
     assert code == 2 and "odt" in err
     code, _, err = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"), "--export", "xls")
     assert code == 2 and "xls" in err
+
+
+# --- --home and --language, before or after the command (issue 15.1) --------------------
+
+EVERY_COMMAND = [
+    ("club", "validate", "{examples}/pallavolo-ssd.json"),
+    ("list",),
+    ("show", "{plan}"),
+    ("versions", "{plan}"),
+    ("delete", "{plan}"),
+    ("restore", "{plan}"),
+    ("restore-version", "{plan}", "1"),
+    ("empty-trash",),
+    ("import-plan", "{root}/plan.json"),
+    ("export-json", "{plan}"),
+    ("plan", "{examples}/pallavolo-ssd.json"),
+    ("export", "{plan}", "--format", "docx", "--out", "{root}/out"),
+    ("resume", "{plan}"),
+    ("regenerate", "{plan}", "marketing"),
+    ("licence", "status"),
+    ("licence", "fingerprint"),
+    ("licence", "install", "{root}/missing.lic"),
+    ("licence", "request", "--out", "{root}/request.txt"),
+    ("licence", "deactivate", "--out", "{root}/receipt.txt"),
+]
+
+
+@pytest.fixture
+def keyring_in_memory(monkeypatch: pytest.MonkeyPatch):
+    import keyring
+
+    from tests.licensing.licensing_lab import MemoryKeyring
+
+    monkeypatch.delenv("ROOTING_FUTURE_GEMINI_API_KEY", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _run_in(
+    root: Path, command: tuple[str, ...], options_first: bool, plan: Plan
+) -> tuple[int, str]:
+    """Run ``command`` on a data folder of its own (one stored plan), options placed as asked."""
+    data = root / "data"
+    service = Service(data)
+    try:
+        plan_id = service.save_new_plan(plan).id
+    finally:
+        service.close()
+    (root / "plan.json").write_text(plan.model_dump_json(), encoding="utf-8")
+    fill = {"examples": str(EXAMPLES), "plan": str(plan_id), "root": str(root)}
+    argv = [part.format(**fill) for part in command]
+    options = ["--home", str(data), "--language", "en"]
+    code, out, err = cli(*options, *argv) if options_first else cli(*argv, *options)
+    text = (out + err).replace(str(root), "<ROOT>")
+    text = re.sub(r"\[\s*\d+\.\d+s\]|\d+ ms|\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", "<T>", text)
+    return code, "\n".join(sorted(text.splitlines()))  # agents finish in any order
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: " ".join(c[:2]))
+def test_home_and_language_work_before_and_after_every_command(
+    home: Path, tmp_path: Path, command: tuple[str, ...], keyring_in_memory: None
+) -> None:
+    """Before the command they used to be silently dropped: the real data folder was used."""
+    plan = make_plan(seed=1)
+    before = _run_in(tmp_path / "before", command, True, plan)
+    after = _run_in(tmp_path / "after", command, False, plan)
+    assert before == after
+    assert "Traceback" not in before[1]
+    for root in ("before", "after"):
+        assert (tmp_path / root / "data" / "logs").is_dir()  # the folder given was used
+    assert list(home.iterdir()) == []  # ROOTING_FUTURE_HOME was left alone
+    if command[0] != "licence":  # licence output is always bilingual
+        assert "evaluation mode" in before[1] or "valid file" in before[1]  # English
+
+
+def test_the_option_after_the_command_wins(home: Path, tmp_path: Path) -> None:
+    code, out, _ = cli("--language", "it", "list", "--language", "en")
+    assert code == 0 and "No plans found" in out
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert cli("--home", str(first), "list", "--home", str(second))[0] == 0
+    assert (second / "rooting-future.db").is_file() and not first.exists()
+
+
+def test_home_before_the_command_is_created_and_used_by_plan(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new-folder"
+    code, _, err = cli("--home", str(target), "plan", str(EXAMPLES / "pallavolo-ssd.json"))
+    assert code == 0, err
+    assert (target / "rooting-future.db").is_file()
+    assert not (home / "rooting-future.db").exists()
