@@ -331,3 +331,74 @@ def test_home_before_the_command_is_created_and_used_by_plan(home: Path, tmp_pat
     assert code == 0, err
     assert (target / "rooting-future.db").is_file()
     assert not (home / "rooting-future.db").exists()
+
+
+# --- a file that validates plans (issue 15.2) ---------------------------------------------
+
+
+def _example_text(name: str = "pallavolo-ssd") -> str:
+    return (EXAMPLES / f"{name}.json").read_text("utf-8")
+
+
+def test_absurd_money_is_refused_by_validate_and_plan_alike(home: Path, tmp_path: Path) -> None:
+    """It used to validate, then fail in the plan's arithmetic as 'Errore inatteso'."""
+    data = json.loads(_example_text())
+    data["revenue"]["events"] = "__A__"
+    data["costs"]["travel"] = "__B__"
+    data["balance"]["debts"] = 10**40
+    text = json.dumps(data).replace('"__A__"', "1e308").replace('"__B__"', "1e999")
+    club = tmp_path / "club.json"
+    club.write_text(text, encoding="utf-8")
+    code, _, validate_err = cli("club", "validate", str(club))
+    assert code == 2
+    for label in ("Eventi", "Trasferte", "Debiti"):
+        assert label in validate_err
+    code, _, plan_err = cli("plan", str(club))
+    assert code == 2 and "Errore inatteso" not in plan_err
+    assert validate_err in plan_err  # one validation, the same report
+    assert json.loads(cli("list", "--json")[1])["total"] == 0
+
+
+def test_a_club_at_every_limit_validates_and_plans(home: Path, tmp_path: Path) -> None:
+    from engine.domain.fields import MAX_COUNT, MAX_FEE_EUR, MAX_HOURLY_EUR, MAX_MONEY_EUR
+
+    data = json.loads(_example_text("calcio-giovanile-asd"))
+    for section in ("revenue", "costs", "balance"):
+        for key in data[section]:
+            data[section][key] = MAX_MONEY_EUR
+    data["balance"]["average_fee_per_athlete"] = MAX_FEE_EUR
+    people = data["people"]
+    for season in ("members_current_season", "members_last_season"):
+        for band in people[season].values():
+            band.update(male=MAX_COUNT, female=MAX_COUNT)
+    for key in ("joined_this_season", "left_this_season", "waiting_list", "volunteers"):
+        people[key] = MAX_COUNT
+    people["paid_workers"], people["paid_workers_fees"] = MAX_COUNT, MAX_MONEY_EUR
+    data["identity"]["municipality_population"] = 2_999_999
+    for facility in data["facilities"]:
+        facility["hours_per_week"] = 168
+        unit = "EUR/ora" if facility["cost_basis"] == "per_hour" else "EUR/anno"
+        limit = MAX_HOURLY_EUR if unit == "EUR/ora" else MAX_MONEY_EUR
+        facility["cost"] = {"value": limit, "unit": unit}
+    club = tmp_path / "club.json"
+    club.write_text(json.dumps(data), encoding="utf-8")
+    assert cli("club", "validate", str(club))[0] == 0
+    code, _, err = cli("plan", str(club))
+    assert code == 0, err
+
+
+def test_invisible_characters_and_a_far_season_are_named(home: Path, tmp_path: Path) -> None:
+    data = json.loads(_example_text())
+    data["identity"]["name"] = "Adriatica\u202eVolley"
+    data["identity"]["city"] = "Pesaro\x1b[2J"
+    club = tmp_path / "club.json"
+    club.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = cli("club", "validate", str(club), "--language", "en")
+    assert code == 2
+    assert "Club name: The text contains an invisible mark" in err and "U+202E" in err
+    assert "Town: The text contains an invisible control character (U+001B" in err
+    data = json.loads(_example_text())
+    data["identity"]["reference_season"] = "2099/00"
+    club.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = cli("plan", str(club))
+    assert code == 2 and "Stagione corrente" in err and "2099/00" in err

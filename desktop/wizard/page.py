@@ -1,8 +1,8 @@
 """The questionnaire, in five steps and a review, validated as the user types.
 
 The form edits a club document (the same JSON a club file holds). Every
-change is validated by the domain model (``parse_json(ClubProfile)``) and the
-messages appear under the fields they concern, in the user's language; the
+change is validated by the domain model (``parse_club``, as club files are) and
+the messages appear under the fields they concern, in the user's language; the
 step list shows which steps still need attention. The document is saved as a
 draft in the data folder a moment after each change, so closing the app
 loses nothing. Club files can be opened and saved, and a new plan can start
@@ -50,8 +50,9 @@ from desktop.wizard.fields import (
     label,
     number_of,
 )
-from engine.domain import ClubProfile, DomainValidationError, Issue, Plan, parse_json
+from engine.domain import ClubProfile, DomainValidationError, Issue, Plan
 from engine.domain.club import AffiliationKind, CostBasis, Costs, Ownership, Region, Revenue
+from engine.domain.files import parse_club
 
 log = logging.getLogger(__name__)
 VALIDATE_DELAY_MS = 250
@@ -615,7 +616,7 @@ class WizardPage(QWidget):
         self._validate_timer.stop()
         doc = self.document()
         try:
-            self.profile = parse_json(ClubProfile, json.dumps(doc))
+            self.profile = parse_club(json.dumps(doc))
             self.issues = []
         except DomainValidationError as error:
             self.profile = None

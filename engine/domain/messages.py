@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "L'anno di fondazione {found} è successivo alla stagione corrente {season}.",
         "The founding year {found} is after the current season {season}.",
     ),
+    "season_not_current": (
+        "La stagione {found} è troppo lontana da quella in corso ({current}): indicate la stagione corrente della società.",
+        "The season {found} is too far from the current one ({current}): enter the club's current season.",
+    ),
     "founded_in_future": (
         "L'anno di fondazione {found} è nel futuro.",
         "The founding year {found} is in the future.",
@@ -102,6 +106,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rf_reference_required": (
         "Un dato da fonte pubblica o da stima deve citare la fonte (campo 'reference').",
         "A research or estimated value must cite its source (the 'reference' field).",
+    ),
+    "rf_not_finite": (
+        "Serve un numero vero e proprio (trovato: {found}).",
+        "A real number is needed (found: {found}).",
+    ),
+    "rf_control_character": (
+        "Il testo contiene un carattere di controllo invisibile ({char}, posizione {position}): cancellatelo e riscrivete il testo a mano.",
+        "The text contains an invisible control character ({char}, position {position}): delete it and type the text again.",
+    ),
+    "rf_line_break": (
+        "Il testo deve stare su una sola riga: togliete l'a capo o la tabulazione ({char}, posizione {position}).",
+        "The text must fit on one line: remove the line break or tab ({char}, position {position}).",
+    ),
+    "rf_bidi_control": (
+        "Il testo contiene un segno invisibile che cambia la direzione di scrittura ({char}, posizione {position}): cancellatelo, perché può far apparire il testo diverso da com'è.",
+        "The text contains an invisible mark that changes the writing direction ({char}, position {position}): delete it, as it can make the text look different from what it is.",
     ),
     "rf_hex_colour": (
         "Scrivete il colore in esadecimale, per esempio #1E40AF (trovato: {found}).",
