@@ -402,3 +402,29 @@ def test_invisible_characters_and_a_far_season_are_named(home: Path, tmp_path: P
     club.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = cli("plan", str(club))
     assert code == 2 and "Stagione corrente" in err and "2099/00" in err
+
+
+# --- deeply nested JSON (issue 15.3) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [200, 3000])
+@pytest.mark.parametrize("command", ["club validate", "plan", "import-plan"])
+def test_deeply_nested_json_gets_its_own_message(
+    home: Path, tmp_path: Path, depth: int, command: str
+) -> None:
+    """3,000 levels crashed with RecursionError; 200 were called "not valid JSON"."""
+    path = tmp_path / "deep.json"
+    path.write_text('{"identity": ' + "[" * depth + "]" * depth + "}", encoding="utf-8")
+    code, _, err = cli(*command.split(), str(path), "--language", "en")
+    assert code == 2, err
+    assert "nested too deeply to be a club or plan file" in err
+    assert "Unexpected error" not in err and "not valid JSON" not in err
+    assert cli("list", "--json")[1].count('"id"') == 0  # nothing imported
+
+
+def test_ordinary_files_are_far_below_the_nesting_limit() -> None:
+    from engine.domain.jsondepth import MAX_NESTING, nesting_depth
+
+    plan = make_plan(seed=4).model_dump_json()
+    assert nesting_depth(plan) <= MAX_NESTING // 3
+    assert nesting_depth('{"a": "[[[[{{{{", "b": ["\\"]["]}') == 2  # brackets in strings skipped

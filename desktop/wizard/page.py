@@ -53,6 +53,7 @@ from desktop.wizard.fields import (
 from engine.domain import ClubProfile, DomainValidationError, Issue, Plan
 from engine.domain.club import AffiliationKind, CostBasis, Costs, Ownership, Region, Revenue
 from engine.domain.files import parse_club
+from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 
 log = logging.getLogger(__name__)
 VALIDATE_DELAY_MS = 250
@@ -531,7 +532,8 @@ class WizardPage(QWidget):
 
     def load_club_file(self, path: Path) -> bool:
         try:
-            doc = json.loads(path.read_text("utf-8-sig"))
+            text = path.read_text("utf-8-sig")
+            doc = json.loads(text) if nesting_depth(text) <= MAX_NESTING else None
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self,

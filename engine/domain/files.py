@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from engine.domain.club import ClubProfile
 from engine.domain.context import planning
 from engine.domain.errors import DomainValidationError, Issue, issue, issues_from, relocated
+from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 from engine.domain.plan import Plan
 from engine.domain.rules import Path as FieldPath
 
@@ -32,6 +33,8 @@ def parse_json(
 
     ``context`` is a validation context of ``engine.domain.context`` (e.g. ``planning()``).
     """
+    if nesting_depth(text) > MAX_NESTING:  # parsers give up unhelpfully, or recurse to a crash
+        raise DomainValidationError([issue((), "json_too_deep", limit=MAX_NESTING)], subject)
     try:
         return model.model_validate_json(text, context=context)
     except ValidationError as error:

@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Il file non è un JSON valido: {error}. Apritelo con un editor di testo e correggete il punto indicato.",
         "The file is not valid JSON: {error}. Open it in a text editor and fix the place shown.",
     ),
+    "json_too_deep": (
+        "Il file ha più di {limit} livelli di parentesi annidate: è troppo annidato per essere un file di società o di piano. Controllate di aver scelto il file giusto.",
+        "The file has more than {limit} levels of nested brackets: it is nested too deeply to be a club or plan file. Check that you chose the right file.",
+    ),
     "json_type": ("Il file deve contenere un oggetto JSON.", "The file must hold a JSON object."),
     "file_unreadable": (
         "Impossibile leggere il file {found}: {error}.",
