@@ -22,6 +22,7 @@ from engine import generation, paths
 from engine.agents.registry import AgentName
 from engine.agents.writers import SectionWriter
 from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
+from engine.domain.completeness import section_issues
 from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
 from engine.generation import GenerationResult
@@ -395,6 +396,13 @@ class Service:
         return self.import_plan(parse_json(Plan, text, reason), reason)
 
     def import_plan(self, plan: Plan, reason: str = "") -> tuple[PlanSummary, bool]:
+        """Store a plan from outside; one with absent or empty sections is refused, unsaved.
+
+        Raises ``DomainValidationError`` naming the sections, as for any invalid file.
+        """
+        gaps = section_issues(plan)
+        if gaps:
+            raise DomainValidationError(gaps, reason)
         with self.db.write() as session:
             existing = repo.find_plan_by_uid(session, plan.uid)
             if existing is None:

@@ -428,3 +428,60 @@ def test_ordinary_files_are_far_below_the_nesting_limit() -> None:
     plan = make_plan(seed=4).model_dump_json()
     assert nesting_depth(plan) <= MAX_NESTING // 3
     assert nesting_depth('{"a": "[[[[{{{{", "b": ["\\"]["]}') == 2  # brackets in strings skipped
+
+
+# --- imported plans are whole (issue 15.4) ----------------------------------------------
+
+
+def _plan_file(tmp_path: Path, change, plan: Plan | None = None) -> Path:
+    data = json.loads((plan or make_plan(seed=5)).model_dump_json())
+    change(data)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda d: d.pop("areas"), ["Area sportiva", "Area strutturale", "Area sociale"]),
+        (lambda d: d.update(areas=[]), ["Area marketing"]),
+        (lambda d: d.pop("executive_summary"), ["Sintesi"]),
+        (lambda d: d.pop("financial_plan"), ["Piano economico-finanziario"]),
+        (lambda d: d["areas"][1].update(objectives=[]), ["Area strutturale", "vuota"]),
+        (lambda d: d["areas"].__setitem__(1, d["areas"][0]), ["Area sportiva", "più di una"]),
+    ],
+    ids=["no areas", "empty areas", "no summary", "no finance", "empty area", "repeated"],
+)
+def test_an_incomplete_plan_is_not_imported(
+    home: Path, tmp_path: Path, change, named: list[str]
+) -> None:
+    code, _, err = cli("import-plan", str(_plan_file(tmp_path, change)))
+    assert code == 2
+    for words in named:
+        assert words in err
+    assert json.loads(cli("list", "--json")[1])["total"] == 0  # nothing saved
+
+
+def test_an_incomplete_copy_of_a_stored_plan_does_not_become_current(
+    home: Path, tmp_path: Path
+) -> None:
+    plan = make_plan(seed=6)
+    assert cli("import-plan", str(_plan_file(tmp_path, lambda d: None, plan)))[0] == 0
+    code, _, err = cli("import-plan", str(_plan_file(tmp_path, lambda d: d.pop("areas"), plan)))
+    assert code == 2 and "Area sportiva" in err
+    versions = json.loads(cli("versions", "1", "--json")[1])
+    assert [v["number"] for v in versions] == [1]
+
+
+def test_a_plan_with_failed_sections_is_imported_for_resume(home: Path, tmp_path: Path) -> None:
+    """A failed section is a visible hole with its reason, as generation leaves it."""
+
+    def fail_marketing(data: dict) -> None:
+        marketing = data["areas"][2]
+        marketing.update(status="failed", objectives=[], failure_reason="Gemini non risponde.")
+
+    code, out, err = cli("import-plan", str(_plan_file(tmp_path, fail_marketing)))
+    assert code == 0, err
+    code, out, _ = cli("resume", out.strip().splitlines()[-1])
+    assert code == 0 and "Salvata la versione 2" in out

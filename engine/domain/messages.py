@@ -82,6 +82,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Il codice {found} non appartiene all'area {area}: usate il prefisso {prefix}.",
         "Code {found} does not belong to area {area}: use the prefix {prefix}.",
     ),
+    "plan_section_missing": (
+        "Manca la sezione «{section_it}»: il piano non è completo. Esportatelo di nuovo dall'app che lo ha scritto.",
+        "The section '{section_en}' is missing: the plan is not complete. Export it again from the app that wrote it.",
+    ),
+    "plan_section_repeated": (
+        "La sezione «{section_it}» compare più di una volta: il file non è un piano valido.",
+        "The section '{section_en}' appears more than once: the file is not a valid plan.",
+    ),
+    "plan_section_empty": (
+        "La sezione «{section_it}» risulta scritta ma è vuota: il piano non è completo. Esportatelo di nuovo dall'app che lo ha scritto.",
+        "The section '{section_en}' is marked as written but is empty: the plan is not complete. Export it again from the app that wrote it.",
+    ),
     # our field types -----------------------------------------------------------
     "rf_too_small": (
         "Deve essere almeno {minimum} (trovato: {found}).",
