@@ -33,6 +33,7 @@ from engine.providers import defaults as provider_defaults
 from engine.service import PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from licensing.cli import add_licence_parser, run_licence_command
+from licensing.secrets import SecretStoreUnavailable
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
 LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
@@ -651,6 +652,9 @@ def run(
     except (ServiceError, ExportError) as error:
         print(error.message(console.language), file=err)
         return EXIT_BAD_INPUT if error.code in BAD_INPUT_CODES else EXIT_PROBLEM
+    except SecretStoreUnavailable as error:  # no usable keyring: its message says what to do
+        console.warn(error.message("it"), error.message("en"))
+        return EXIT_PROBLEM
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         console.warn(

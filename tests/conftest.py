@@ -26,3 +26,10 @@ def service(home: Path) -> Iterator[Service]:
     svc = Service(home)
     yield svc
     svc.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_sdk_api_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own Gemini key (the SDK's variables) never reaches a test."""
+    for variable in ("GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        monkeypatch.delenv(variable, raising=False)

@@ -485,3 +485,50 @@ def test_a_plan_with_failed_sections_is_imported_for_resume(home: Path, tmp_path
     assert code == 0, err
     code, out, _ = cli("resume", out.strip().splitlines()[-1])
     assert code == 0 and "Salvata la versione 2" in out
+
+
+# --- an unusable keyring is a message, not "Errore inatteso" (issue 15.5) -------------------
+
+
+def test_an_unusable_keyring_says_what_to_do(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    import keyring.backends.fail
+
+    monkeypatch.delenv("ROOTING_FUTURE_GEMINI_API_KEY", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        club = str(EXAMPLES / "pallavolo-ssd.json")
+        code, _, err = cli("plan", club, "--provider", "gemini", "--language", "en")
+        assert code == 1
+        assert "The system keyring" in err and "ROOTING_FUTURE_GEMINI_API_KEY" in err
+        assert "Unexpected error" not in err and "Il portachiavi" not in err
+        code, _, err = cli("plan", club, "--provider", "gemini")
+        assert code == 1 and "Il portachiavi di sistema" in err
+    finally:
+        keyring.set_keyring(previous)
+    assert json.loads(cli("list", "--json")[1])["total"] == 0
+
+
+def test_the_sdk_variable_is_used_when_the_keyring_is_unusable(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    import keyring.backends.fail
+
+    from tests.doubles.gemini_double import GeminiDouble
+
+    key = "sdk-variable-key-1234"
+    monkeypatch.delenv("ROOTING_FUTURE_GEMINI_API_KEY", raising=False)
+    monkeypatch.setenv("GEMINI_API_KEY", key)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        with GeminiDouble(valid_keys={key}) as double:
+            monkeypatch.setenv("GOOGLE_GEMINI_BASE_URL", double.base_url)
+            code, _, err = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"), "--provider", "gemini")
+            used = {r.headers.get("x-goog-api-key") for r in double.generate_requests()}
+    finally:
+        keyring.set_keyring(previous)
+    assert used == {key}
+    assert code == 0, err
