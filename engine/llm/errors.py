@@ -205,6 +205,24 @@ def too_large(provider: str, max_bytes: int) -> LLMError:
     )
 
 
+def garbled(provider: str) -> LLMError:
+    """Bytes that are not valid text: damaged on the way (a proxy, a flaky link), retryable."""
+    return LLMError(
+        ErrorKind.NETWORK,
+        f"The answer from {provider} arrived damaged (it contained bytes that are not valid "
+        "text), probably because of the network or a proxy. Try again; if it keeps happening, "
+        "check the connection, or use the offline draft.",
+        f"La risposta di {provider} è arrivata rovinata (conteneva byte che non sono testo "
+        "valido), probabilmente per la rete o un proxy. Riprovate; se si ripete, controllate "
+        "la connessione, oppure usate la bozza offline.",
+    )
+
+
+REPLACEMENT_CHARACTER = "\ufffd"
+"""What a decoder puts where bytes were not UTF-8 (the SDK and httpx decode leniently).
+A model has no reason to write it, so in an answer it means the bytes were damaged."""
+
+
 def offline(provider: str, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.NETWORK,

@@ -205,6 +205,8 @@ class GeminiTransport:
             raise
         except genai_errors.APIError as error:
             raise map_api_error(error, settings.model) from error
+        except genai_errors.UnknownApiResponseError as error:  # an event that is not JSON
+            raise errors.garbled(LABEL) from error
         except Exception as error:
             mapped = errors.from_transport(error, LABEL, limits.read_s, connect_s=limits.connect_s)
             if mapped is not None:
@@ -261,6 +263,8 @@ def _absorb(
     for part in content.parts:
         if part.thought or not part.text:
             continue  # thought summaries are not the answer
+        if errors.REPLACEMENT_CHARACTER in part.text:
+            raise errors.garbled(LABEL)
         parts.append(part.text)
         if on_text is not None:
             on_text(part.text)

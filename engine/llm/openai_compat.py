@@ -302,6 +302,8 @@ def _events(response: httpx.Response) -> Iterator[dict[str, Any]]:
 
 
 def _loads(payload: str) -> dict[str, Any]:
+    if errors.REPLACEMENT_CHARACTER in payload:  # httpx decoded bytes that were not UTF-8
+        raise errors.garbled(LABEL)
     try:
         value = json.loads(payload)
     except json.JSONDecodeError:

@@ -501,3 +501,25 @@ def test_the_sdk_never_retries_on_its_own(gemini: GeminiDouble) -> None:
     gemini.always(Reply.unavailable())
     failure(client_for(gemini, retry=RetryPolicy.none()))
     assert len(gemini.generate_requests()) == 1  # our policy decides, not the SDK's
+
+
+# --- answers damaged in transit (issue 15.7) -------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["text", "frame"])
+def test_invalid_utf8_is_a_transient_fault_and_retried(gemini: GeminiDouble, where: str) -> None:
+    """It used to fail the section at once as 'refused the request (UnknownApiResponseError)'
+    (or, inside the text, to slip through as U+FFFD)."""
+    gemini.script(Reply.garbled(where, payload=VALID_ANSWER), Reply.ok(VALID_ANSWER))
+    result = client_for(gemini).complete(make_request(), None, CancelToken())
+    assert result.data == VALID_ANSWER and result.attempts == 2
+    assert "\ufffd" not in result.text
+
+
+def test_an_answer_that_keeps_arriving_damaged_says_so(gemini: GeminiDouble) -> None:
+    gemini.always(Reply.garbled("frame"))
+    error = failure(client_for(gemini))
+    assert error.kind is ErrorKind.NETWORK
+    assert "arrived damaged" in error.message("en") and "rovinata" in error.message("it")
+    assert "UnknownApiResponseError" not in error.message("en") + error.message("it")
+    assert len(gemini.generate_requests()) == 4  # retried like any transport fault

@@ -249,3 +249,9 @@ def test_a_huge_local_answer_is_stopped_at_the_size_cap(local_server: OpenAIDoub
     while "client_gone_at" not in sent.extra and time.monotonic() < deadline:
         time.sleep(0.02)
     assert "client_gone_at" in sent.extra  # hung up mid-stream, not read to the end
+
+
+def test_invalid_utf8_from_a_local_server_is_retried(local_server: OpenAIDouble) -> None:
+    local_server.script(Reply.garbled("text", payload=VALID_ANSWER), Reply.ok(VALID_ANSWER))
+    result = client_for(local_server.base_url).complete(local_request(), None, CancelToken())
+    assert result.data == VALID_ANSWER and result.attempts == 2
