@@ -39,6 +39,7 @@ from desktop.prefs import preload_provider
 from desktop.tasks import TaskRunner
 from engine.logs import LOG_FOLDER
 from engine.providers import defaults
+from engine.redaction import register_secret
 from engine.service import AppSettings, Service
 from licensing import LicenceState
 
@@ -311,6 +312,7 @@ class SettingsDialog(QDialog):
     def store_key(self) -> bool:
         from licensing.secrets import set_api_key
 
+        register_secret(self.api_key.text())
         try:
             set_api_key(self.api_key.text().strip(), "gemini")
         except Exception as error:  # ValueError or SecretStoreUnavailable: both worded
@@ -337,6 +339,7 @@ class SettingsDialog(QDialog):
             return
         try:
             key = get_api_key("gemini") or ""
+            register_secret(key)
         except Exception as error:
             show_error(self, error)
             return

@@ -17,6 +17,7 @@ from typing import Any
 from engine.agents.writers import ModelWriter, OfflineWriter, SectionWriter
 from engine.llm.base import GenerationSettings
 from engine.paths import resource_path
+from engine.redaction import register_secret
 
 PROVIDERS = ("offline", "gemini", "local")
 ENV_OVERRIDES = {
@@ -63,6 +64,8 @@ def make_writer(choice: ProviderChoice, cache_db: Any = None) -> SectionWriter:
     if choice.provider == "local":
         settings.setdefault("local_base_url", defaults()["local_base_url"])
     api_key = get_api_key("gemini") if choice.provider == "gemini" else None
+    register_secret(api_key)  # whatever a message quotes, these never reach a log or the store
+    register_secret(settings.get("local_api_key"))
     response_cache = ResponseCache(cache_db) if cache_db is not None else None
     client = build_client(choice.provider, settings, api_key, response_cache)
     generation = GenerationSettings(

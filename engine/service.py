@@ -28,6 +28,7 @@ from engine.domain.language import Language
 from engine.generation import GenerationResult
 from engine.llm.base import CancelToken, Usage
 from engine.orchestrator import EventSink
+from engine.redaction import redact
 from engine.storage import plans as repo
 from engine.storage.database import Database, StoreError
 from engine.storage.models import AgentRun, GenerationRun, Note, PlanRow, PlanVersionRow, utcnow
@@ -693,7 +694,7 @@ class Service:
                     input_tokens=usage.input_tokens,
                     output_tokens=usage.output_tokens + usage.thinking_tokens,
                     cost_eur=cost,
-                    error=agent_run.error.message("en") if agent_run.error else None,
+                    error=redact(agent_run.error.message("en")) if agent_run.error else None,
                 )
             )
             run.input_tokens += usage.input_tokens

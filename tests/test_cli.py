@@ -532,3 +532,52 @@ def test_the_sdk_variable_is_used_when_the_keyring_is_unusable(
         keyring.set_keyring(previous)
     assert used == {key}
     assert code == 0, err
+
+
+# --- secrets never reach the store or the log (issue 15.8) ------------------------------------
+
+
+def test_a_key_quoted_by_a_model_is_redacted_everywhere_it_is_kept(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored failure reason (agent_runs) used to carry the key the answer quoted."""
+    import sqlite3
+
+    from engine.agents.context import build_context
+    from engine.agents.registry import AgentName
+    from engine.domain import load_club_file
+    from engine.redaction import forget_secrets
+    from tests.doubles.gemini_double import GeminiDouble, Reply
+    from tests.engine.agent_replies import payload_for, role_marker
+
+    key = "my-own-gemini-key-0042"  # no key shape: only the configured value can catch it
+    monkeypatch.setenv("ROOTING_FUTURE_GEMINI_API_KEY", key)
+    club_file = EXAMPLES / "pallavolo-ssd.json"
+    ctx = build_context(load_club_file(club_file))
+    answer = payload_for(AgentName.SPORTS, ctx)
+    answer["objectives"][0]["code"] = key  # the model quotes the key where a code belongs
+    forget_secrets()
+    with GeminiDouble() as double:
+        monkeypatch.setenv("GOOGLE_GEMINI_BASE_URL", double.base_url)
+        double.always(Reply.ok(answer), match=role_marker(AgentName.SPORTS))
+        code, out, err = cli("plan", str(club_file), "--provider", "gemini")
+    assert code == 3, err  # the sports section failed, the plan was saved with its hole
+    assert key not in out + err and "[redacted]" in out
+    with sqlite3.connect(home / "rooting-future.db") as db:
+        errors = [row[0] for row in db.execute("select error from agent_runs") if row[0]]
+    assert errors and all(key not in e for e in errors)
+    assert any("[redacted]" in e for e in errors)
+    plan_id = out.strip().splitlines()[-1]
+    assert key not in cli("show", plan_id, "--json")[1]  # failure reason and warnings
+    assert key not in (home / "logs" / "rooting-future.log").read_text("utf-8")
+
+
+def test_key_shaped_strings_are_redacted_even_if_nobody_registered_them() -> None:
+    from engine.redaction import redact
+
+    google = "AI" + "za" + "S" * 35
+    openai = "sk-" + "proj-" + "a1" * 15
+    text = f"key {google}, {openai}, Bearer abc.def-ghi, ?key=xyz123 and ordinary words"
+    cleaned = redact(text)
+    assert google not in cleaned and openai not in cleaned and "abc.def" not in cleaned
+    assert "xyz123" not in cleaned and cleaned.endswith("and ordinary words")

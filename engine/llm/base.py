@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from engine.redaction import redact
+
 
 class ErrorKind(StrEnum):
     AUTH = "auth"  # bad or missing API key
@@ -42,9 +44,12 @@ class LLMError(Exception):
         retry_after_s: float | None = None,
         status: int | None = None,
     ) -> None:
+        # Messages quote servers and answers, and end up on screen, in logs and in the store:
+        # a key a model echoed back never gets that far.
+        message_en = redact(message_en)
         super().__init__(message_en)
         self.kind = kind
-        self.messages = (message_it or message_en, message_en)
+        self.messages = (redact(message_it) if message_it else message_en, message_en)
         self.retry_after_s = retry_after_s
         self.status = status
 

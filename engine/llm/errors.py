@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from engine.llm.base import ErrorKind, LLMError
-from engine.logs import redact
+from engine.redaction import redact
 
 try:  # google-genai prefers httpx2 when installed; local servers use httpx.
     import httpx2 as _httpx2
