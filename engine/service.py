@@ -185,6 +185,8 @@ class RunInfo:
     output_tokens: int
     cost_eur: float
     agents: list[AgentRunInfo]
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -575,6 +577,7 @@ class Service:
         """Write and save a new plan; failed sections are saved as failed (see resume)."""
         with self.db.read() as session:
             self._check_club_limit(session, club)
+        started = utcnow()
         result = generation.generate(
             club,
             writer,
@@ -584,10 +587,13 @@ class Service:
             concurrency=concurrency,
             examples=self.examples_for(club),
         )
+        finished = utcnow()
         with self.db.write() as session:
             self._check_club_limit(session, result.plan.club)
             row = repo.create_plan(session, result.plan, VersionSource.GENERATED, _reason(result))
-            self._record_run(session, row.id, row.current_version, writer, result)
+            self._record_run(
+                session, row.id, row.current_version, writer, result, (started, finished)
+            )
             return _summary(row), result
 
     def _rerun(
@@ -602,6 +608,7 @@ class Service:
     ) -> tuple[VersionInfo, GenerationResult]:
         document = self.get_plan(plan_id)
         base = document.plan
+        started = utcnow()
         result = generation.generate(
             base.club,
             writer,
@@ -613,10 +620,11 @@ class Service:
             base=base,
             agents=agents,
         )
+        finished = utcnow()
         with self.db.write() as session:
             row = self._row(session, plan_id)
             version = repo.add_version(session, row, result.plan, VersionSource.GENERATED, reason)
-            self._record_run(session, plan_id, version.number, writer, result)
+            self._record_run(session, plan_id, version.number, writer, result, (started, finished))
             return _version(version), result
 
     def resume_plan(
@@ -662,7 +670,9 @@ class Service:
         version: int,
         writer: SectionWriter,
         result: GenerationResult,
+        times: tuple[dt.datetime, dt.datetime],
     ) -> None:
+        """Store the run: its real start and finish (not the save time), agents, tokens, cost."""
         orchestration = result.orchestration
         status = (
             "cancelled"
@@ -677,8 +687,8 @@ class Service:
             provider=writer.provider,
             model=writer.model,
             status=status,
-            started_at=utcnow(),
-            finished_at=utcnow(),
+            started_at=times[0],
+            finished_at=times[1],
             input_tokens=0,
             output_tokens=0,
             cost_eur=0.0,
@@ -731,6 +741,8 @@ class Service:
                         )
                         for a in r.agents
                     ],
+                    r.started_at,
+                    r.finished_at,
                 )
                 for r in runs
             ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -581,3 +582,27 @@ def test_key_shaped_strings_are_redacted_even_if_nobody_registered_them() -> Non
     cleaned = redact(text)
     assert google not in cleaned and openai not in cleaned and "abc.def" not in cleaned
     assert "xyz123" not in cleaned and cleaned.endswith("and ordinary words")
+
+
+# --- runs keep their real times (issue 15.10) -------------------------------------------------
+
+
+def test_a_generation_run_records_when_it_started_and_finished(home: Path) -> None:
+    """Both used to be the save time, so every run lasted zero seconds."""
+    import sqlite3
+
+    code, out, err = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"))
+    assert code == 0, err
+    plan_id = out.strip().splitlines()[-1]
+    assert cli("regenerate", plan_id, "marketing")[0] == 0
+    with sqlite3.connect(home / "rooting-future.db") as db:
+        runs = db.execute("select id, started_at, finished_at from generation_runs").fetchall()
+        longest = dict(
+            db.execute("select run_id, max(duration_ms) from agent_runs group by run_id")
+        )
+        saved = [row[0] for row in db.execute("select created_at from plan_versions")]
+    assert len(runs) == 2
+    for (run_id, started, finished), saved_at in zip(runs, sorted(saved), strict=True):
+        began, ended = dt.datetime.fromisoformat(started), dt.datetime.fromisoformat(finished)
+        assert began < ended <= dt.datetime.fromisoformat(saved_at)
+        assert (ended - began) >= dt.timedelta(milliseconds=longest[run_id])
