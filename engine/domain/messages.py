@@ -165,6 +165,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Serve un numero intero (trovato: {found}).",
         "A whole number is needed (found: {found}).",
     ),
+    "int_parsing_size": (
+        "Il numero è troppo grande (trovato: {found}).",
+        "The number is too large (found: {found}).",
+    ),
+    "finite_number": (
+        "Serve un numero vero e proprio (trovato: {found}).",
+        "A real number is needed (found: {found}).",
+    ),
+    "string_pattern_mismatch": (
+        "Il testo non ha il formato atteso (trovato: {found}).",
+        "The text does not have the expected form (found: {found}).",
+    ),
     "float_type": ("Serve un numero (trovato: {found}).", "A number is needed (found: {found})."),
     "float_parsing": (
         "Serve un numero (trovato: {found}).",
