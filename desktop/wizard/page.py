@@ -52,6 +52,8 @@ from desktop.wizard.fields import (
 )
 from engine.domain import ClubProfile, DomainValidationError, Issue, Plan
 from engine.domain.club import AffiliationKind, CostBasis, Costs, Ownership, Region, Revenue
+from engine.domain.context import current_date
+from engine.domain.fields import season_label, season_of
 from engine.domain.files import parse_club
 from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 
@@ -62,9 +64,8 @@ DRAFT_NAME = "questionnaire.json"
 
 
 def current_season(today: dt.date | None = None) -> str:
-    today = today or dt.date.today()
-    start = today.year if today.month >= 7 else today.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+    """The season a new questionnaire starts on (the rule the validation checks against)."""
+    return season_label(season_of(today or current_date()))
 
 
 def next_season(season: str) -> str:

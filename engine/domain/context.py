@@ -24,9 +24,14 @@ _TODAY = "rf_today"
 STORED: Final = {_STORED: True}
 
 
+def current_date() -> dt.date:
+    """Today, for the date-relative rules (one place, so tests can pin it)."""
+    return dt.date.today()
+
+
 def planning(today: dt.date | None = None) -> dict[str, Any]:
     """The context for a club about to be planned (``today`` is for tests)."""
-    return {_TODAY: today or dt.date.today()}
+    return {_TODAY: today or current_date()}
 
 
 def is_stored(info: ValidationInfo | None) -> bool:
