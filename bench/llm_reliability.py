@@ -74,7 +74,9 @@ def run(name: str, args: argparse.Namespace, limiter: RateLimiter, retry: RetryP
     with GeminiDouble(latency_s=args.latency) as double:
         double.rate_limit(args.quota, args.window)
         client = GeminiClient("bench-key", base_url=double.base_url, limiter=limiter, retry=retry)
-        settings = GenerationSettings(model="gemini-2.5-flash", timeout_s=30)
+        settings = GenerationSettings(
+            model="gemini-2.5-flash", first_byte_timeout_s=30, idle_timeout_s=30
+        )
 
         def agent(index: int) -> bool:
             request = CompletionRequest(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.icons import icon
-from engine.logs import redact
+from engine.redaction import redact
 
 log = logging.getLogger(__name__)
 

@@ -39,6 +39,7 @@ from desktop.prefs import preload_provider
 from desktop.tasks import TaskRunner
 from engine.logs import LOG_FOLDER
 from engine.providers import defaults
+from engine.redaction import register_secret
 from engine.service import AppSettings, Service
 from licensing import LicenceState
 
@@ -272,34 +273,46 @@ class SettingsDialog(QDialog):
     # --- the API key ------------------------------------------------------------------------
 
     def _show_key_state(self) -> None:
-        from licensing.secrets import SecretStoreUnavailable, api_key_env_var, get_api_key, mask
+        """Where the key comes from (keyring or which variable), masked: never the key."""
+        from licensing.secrets import SecretStoreUnavailable, api_key_env_var, find_api_key, mask
 
+        app_variable = api_key_env_var("gemini")
         try:
-            key = get_api_key("gemini")
+            found = find_api_key("gemini")
         except SecretStoreUnavailable as error:
             self.key_state.setText(error.message(i18n.current()))
             self.remove_key.setEnabled(False)
             return
-        self.remove_key.setEnabled(bool(key))
-        if key:
-            self.key_state.setText(
-                self.tr("A key is stored in the system keyring ({masked}).").format(
-                    masked=mask(key)
-                )
-            )
-            self.api_key.setPlaceholderText(self.tr("Type a new key to replace it"))
-        else:
+        self.remove_key.setEnabled(found is not None and found.from_keyring)
+        if found is None:
             self.key_state.setText(
                 self.tr(
                     "No key stored. Get one at aistudio.google.com, paste it here: it is kept "
                     "in the system keyring (or set {var})."
-                ).format(var=api_key_env_var("gemini"))
+                ).format(var=app_variable)
             )
             self.api_key.setPlaceholderText(self.tr("Paste your Gemini API key"))
+            return
+        masked = mask(found.value)
+        if found.from_keyring:
+            text = self.tr("A key is stored in the system keyring ({masked}).")
+        elif found.source == app_variable:
+            text = self.tr(
+                "The key comes from the environment variable {var} ({masked}), which wins over "
+                "the system keyring: change the variable to change the key."
+            )
+        else:
+            text = self.tr(
+                "The key comes from the environment variable {var} ({masked}). A key pasted "
+                "here is kept in the system keyring and used instead."
+            )
+        self.key_state.setText(text.format(masked=masked, var=found.source))
+        self.api_key.setPlaceholderText(self.tr("Type a new key to replace it"))
 
     def store_key(self) -> bool:
         from licensing.secrets import set_api_key
 
+        register_secret(self.api_key.text())
         try:
             set_api_key(self.api_key.text().strip(), "gemini")
         except Exception as error:  # ValueError or SecretStoreUnavailable: both worded
@@ -326,6 +339,7 @@ class SettingsDialog(QDialog):
             return
         try:
             key = get_api_key("gemini") or ""
+            register_secret(key)
         except Exception as error:
             show_error(self, error)
             return

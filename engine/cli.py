@@ -33,6 +33,7 @@ from engine.providers import defaults as provider_defaults
 from engine.service import PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from licensing.cli import add_licence_parser, run_licence_command
+from licensing.secrets import SecretStoreUnavailable
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_PARTIAL = 0, 1, 2, 3
 LANGUAGE_ENV = "ROOTING_FUTURE_LANGUAGE"
@@ -62,23 +63,38 @@ class Console:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str), file=self.out)
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(default: object = None) -> argparse.ArgumentParser:
+    """``--home`` and ``--language``, accepted before and after any command.
+
+    The main parser's copy has a real default; the copies on subcommands default to
+    ``argparse.SUPPRESS``, so a subcommand leaves an option given before it alone and
+    one given after it wins (argparse copies a subcommand's values over the main ones).
+    """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", metavar="DIR", help="data folder (default: the user data folder)")
     common.add_argument(
-        "--language", choices=("it", "en"), help="language of messages (default: it)"
+        "--home",
+        metavar="DIR",
+        default=default,
+        help="data folder (default: the user data folder)",
+    )
+    common.add_argument(
+        "--language",
+        choices=("it", "en"),
+        default=default,
+        help="language of messages (default: it)",
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
     parser = argparse.ArgumentParser(
         prog="rooting-future",
         description="Piani strategici triennali per società sportive / "
-        "Three-season strategic plans for sports clubs. Without a command: the desktop app.",
-        parents=[common],
+        "Three-season strategic plans for sports clubs. Without a command: the desktop app. "
+        "--home and --language go before or after the command (after wins if both).",
+        parents=[_common()],
     )
+    common = _common(argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     club = commands.add_parser("club", help="club profile files", parents=[common])
@@ -636,6 +652,9 @@ def run(
     except (ServiceError, ExportError) as error:
         print(error.message(console.language), file=err)
         return EXIT_BAD_INPUT if error.code in BAD_INPUT_CODES else EXIT_PROBLEM
+    except SecretStoreUnavailable as error:  # no usable keyring: its message says what to do
+        console.warn(error.message("it"), error.message("en"))
+        return EXIT_PROBLEM
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         console.warn(

@@ -32,6 +32,7 @@ from engine.domain.plan import (
 )
 from engine.llm.base import CancelToken, ErrorKind
 from engine.orchestrator import EventSink, Orchestrator, OrchestratorResult
+from engine.redaction import redact
 from engine.review import review
 
 AGENT_WARNING = "agent_"
@@ -85,7 +86,7 @@ def _failure_text(result: OrchestratorResult, agent: AgentName, language: Langua
     run = result.runs.get(agent)
     if run is None or run.error is None:
         return "Sezione non generata." if language is Language.IT else "Section not generated."
-    return run.error.message(language.value)
+    return redact(run.error.message(language.value))  # stored in the plan
 
 
 def _status_for(result: OrchestratorResult, agent: AgentName) -> SectionStatus:
@@ -118,7 +119,7 @@ def _warnings(
                     code=f"{AGENT_WARNING}failed",
                     severity=Severity.ERROR,
                     section=agent.value,
-                    message=f"{agent.label(lang.value)}: {run.error.message(lang.value)} "
+                    message=f"{agent.label(lang.value)}: {redact(run.error.message(lang.value))} "
                     + (
                         "Usate 'Riprova' per completare la sezione."
                         if lang is Language.IT

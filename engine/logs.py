@@ -1,27 +1,16 @@
-"""Log files in the data folder, with secrets redacted before anything is written."""
+"""Log files in the data folder, with secrets redacted (``engine.redaction``) before anything
+is written."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
 from pathlib import Path
+
+from engine.redaction import redact
 
 LOG_FOLDER = "logs"
 LOG_NAME = "rooting-future.log"
-# Google API keys, bearer tokens and "key=..." query strings: never in a log.
-SECRET_PATTERNS = (
-    re.compile(r"AIza[0-9A-Za-z_\-]{35}"),
-    re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._\-]+"),
-    re.compile(r"(?i)((?:api[_-]?key|x-goog-api-key|key)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,]+"),
-)
-REDACTED = "[redacted]"
-
-
-def redact(text: str) -> str:
-    for pattern in SECRET_PATTERNS:
-        text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + REDACTED, text)
-    return text
 
 
 class RedactingFormatter(logging.Formatter):

@@ -1,9 +1,9 @@
 """Choose the section writer for a generation: offline, Gemini or a local model server.
 
-The offline composer is the embedded default. Gemini's API key comes from the
-OS keyring (``licensing.secrets``, which also honours GEMINI_API_KEY as the
-documented way out when no keyring works); it is handed to the client and
-never stored anywhere else.
+The offline composer is the embedded default. Gemini's API key comes from
+``licensing.secrets`` (ROOTING_FUTURE_GEMINI_API_KEY, the OS keyring, then the
+SDK's GOOGLE_API_KEY/GEMINI_API_KEY); it is handed to the client, registered
+for redaction, and never stored anywhere else.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from engine.agents.writers import ModelWriter, OfflineWriter, SectionWriter
 from engine.llm.base import GenerationSettings
 from engine.paths import resource_path
+from engine.redaction import register_secret
 
 PROVIDERS = ("offline", "gemini", "local")
 ENV_OVERRIDES = {
@@ -63,12 +64,18 @@ def make_writer(choice: ProviderChoice, cache_db: Any = None) -> SectionWriter:
     if choice.provider == "local":
         settings.setdefault("local_base_url", defaults()["local_base_url"])
     api_key = get_api_key("gemini") if choice.provider == "gemini" else None
+    register_secret(api_key)  # whatever a message quotes, these never reach a log or the store
+    register_secret(settings.get("local_api_key"))
     response_cache = ResponseCache(cache_db) if cache_db is not None else None
     client = build_client(choice.provider, settings, api_key, response_cache)
     generation = GenerationSettings(
         model=choice.resolved_model() or "",
         temperature=float(settings["temperature"]),
         max_output_tokens=int(settings["max_output_tokens"]),
-        timeout_s=float(settings["timeout_s"]),
+        connect_timeout_s=float(settings["connect_timeout_s"]),
+        first_byte_timeout_s=float(settings["first_byte_timeout_s"]),
+        idle_timeout_s=float(settings["idle_timeout_s"]),
+        section_timeout_s=float(settings["section_timeout_s"]),
+        max_answer_bytes=int(settings["max_answer_bytes"]),
     )
     return ModelWriter(client, generation, use_cache=choice.use_cache)

@@ -22,11 +22,13 @@ from engine import generation, paths
 from engine.agents.registry import AgentName
 from engine.agents.writers import SectionWriter
 from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
+from engine.domain.completeness import section_issues
 from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
 from engine.generation import GenerationResult
 from engine.llm.base import CancelToken, Usage
 from engine.orchestrator import EventSink
+from engine.redaction import redact
 from engine.storage import plans as repo
 from engine.storage.database import Database, StoreError
 from engine.storage.models import AgentRun, GenerationRun, Note, PlanRow, PlanVersionRow, utcnow
@@ -183,6 +185,8 @@ class RunInfo:
     output_tokens: int
     cost_eur: float
     agents: list[AgentRunInfo]
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -402,6 +406,13 @@ class Service:
         return self.import_plan(parse_json(Plan, text, reason), reason)
 
     def import_plan(self, plan: Plan, reason: str = "") -> tuple[PlanSummary, bool]:
+        """Store a plan from outside; one with absent or empty sections is refused, unsaved.
+
+        Raises ``DomainValidationError`` naming the sections, as for any invalid file.
+        """
+        gaps = section_issues(plan)
+        if gaps:
+            raise DomainValidationError(gaps, reason)
         with self.db.write() as session:
             existing = repo.find_plan_by_uid(session, plan.uid)
             if existing is None:
@@ -573,6 +584,7 @@ class Service:
         """Write and save a new plan; failed sections are saved as failed (see resume)."""
         with self.db.read() as session:
             self._check_club_limit(session, club)
+        started = utcnow()
         result = generation.generate(
             club,
             writer,
@@ -582,10 +594,13 @@ class Service:
             concurrency=concurrency,
             examples=self.examples_for(club),
         )
+        finished = utcnow()
         with self.db.write() as session:
             self._check_club_limit(session, result.plan.club)
             row = repo.create_plan(session, result.plan, VersionSource.GENERATED, _reason(result))
-            self._record_run(session, row.id, row.current_version, writer, result)
+            self._record_run(
+                session, row.id, row.current_version, writer, result, (started, finished)
+            )
             return _summary(row), result
 
     def _rerun(
@@ -600,6 +615,7 @@ class Service:
     ) -> tuple[VersionInfo, GenerationResult]:
         document = self.get_plan(plan_id)
         base = document.plan
+        started = utcnow()
         result = generation.generate(
             base.club,
             writer,
@@ -611,10 +627,11 @@ class Service:
             base=base,
             agents=agents,
         )
+        finished = utcnow()
         with self.db.write() as session:
             row = self._row(session, plan_id)
             version = repo.add_version(session, row, result.plan, VersionSource.GENERATED, reason)
-            self._record_run(session, plan_id, version.number, writer, result)
+            self._record_run(session, plan_id, version.number, writer, result, (started, finished))
             return _version(version), result
 
     def resume_plan(
@@ -660,7 +677,9 @@ class Service:
         version: int,
         writer: SectionWriter,
         result: GenerationResult,
+        times: tuple[dt.datetime, dt.datetime],
     ) -> None:
+        """Store the run: its real start and finish (not the save time), agents, tokens, cost."""
         orchestration = result.orchestration
         status = (
             "cancelled"
@@ -675,8 +694,8 @@ class Service:
             provider=writer.provider,
             model=writer.model,
             status=status,
-            started_at=utcnow(),
-            finished_at=utcnow(),
+            started_at=times[0],
+            finished_at=times[1],
             input_tokens=0,
             output_tokens=0,
             cost_eur=0.0,
@@ -692,7 +711,7 @@ class Service:
                     input_tokens=usage.input_tokens,
                     output_tokens=usage.output_tokens + usage.thinking_tokens,
                     cost_eur=cost,
-                    error=agent_run.error.message("en") if agent_run.error else None,
+                    error=redact(agent_run.error.message("en")) if agent_run.error else None,
                 )
             )
             run.input_tokens += usage.input_tokens
@@ -729,6 +748,8 @@ class Service:
                         )
                         for a in r.agents
                     ],
+                    r.started_at,
+                    r.finished_at,
                 )
                 for r in runs
             ]

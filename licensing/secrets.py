@@ -7,7 +7,10 @@ Contract:
 * ``get_api_key(provider="gemini")`` returns the key, or ``None`` if none is
   stored. The environment variable ``ROOTING_FUTURE_<PROVIDER>_API_KEY``
   (e.g. ``ROOTING_FUTURE_GEMINI_API_KEY``), when set, wins over the keyring:
-  it is the documented way out on machines without a usable keyring.
+  it is the documented way out on machines without a usable keyring. After
+  the app's own (that variable, then the keyring) come the SDK's variables,
+  as Gemini SDK users expect: ``GOOGLE_API_KEY`` then ``GEMINI_API_KEY`` (the
+  SDK's own order). ``find_api_key`` also says where the key came from.
 * ``delete_api_key(provider="gemini")`` removes it; a missing key is fine.
 
 All three raise ``SecretStoreUnavailable`` (and only that, besides
@@ -23,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import dataclass, field
 
 from licensing import keyring_store
 
@@ -94,21 +98,59 @@ def set_api_key(value: str, provider: str = DEFAULT_PROVIDER) -> None:
     log.info("API key for %s stored in the keyring", provider)
 
 
-def get_api_key(provider: str = DEFAULT_PROVIDER) -> str | None:
-    """The key (environment variable first, then keyring), or None if not set.
+KEYRING = "keyring"
+SDK_ENV_VARS: dict[str, tuple[str, ...]] = {"gemini": ("GOOGLE_API_KEY", "GEMINI_API_KEY")}
+"""What the provider's own SDK reads, in the SDK's order (google-genai prefers GOOGLE_API_KEY)."""
 
-    Raises SecretStoreUnavailable only when no environment variable is set
-    and the keyring cannot be read.
+
+@dataclass(frozen=True)
+class FoundKey:
+    """An API key and where it came from (for Settings: never show ``value``)."""
+
+    value: str = field(repr=False)
+    source: str  # KEYRING or the name of the environment variable
+
+    @property
+    def from_keyring(self) -> bool:
+        return self.source == KEYRING
+
+
+def _from_env(variable: str) -> FoundKey | None:
+    value = os.environ.get(variable, "").strip()
+    return FoundKey(value, variable) if value else None
+
+
+def find_api_key(provider: str = DEFAULT_PROVIDER) -> FoundKey | None:
+    """The key and its source, or None: the app's variable, the keyring, the SDK's variables.
+
+    Raises SecretStoreUnavailable only when the keyring cannot be read and no
+    variable holds a key.
     """
-    from_env = os.environ.get(api_key_env_var(provider), "").strip()
-    if from_env:
-        return from_env
+    found = _from_env(api_key_env_var(provider))
+    if found is not None:
+        return found
+    unavailable: SecretStoreUnavailable | None = None
     try:
         value = keyring_store.get(_entry(provider))
     except keyring_store.KeyringUnavailable as exc:
         log.warning("API key for %s not readable: %s", provider, exc.reason)
-        raise SecretStoreUnavailable(provider, exc.reason) from None
-    return value or None
+        unavailable = SecretStoreUnavailable(provider, exc.reason)
+    else:
+        if value:
+            return FoundKey(value, KEYRING)
+    for variable in SDK_ENV_VARS.get(_check_provider(provider), ()):
+        found = _from_env(variable)
+        if found is not None:
+            return found
+    if unavailable is not None:
+        raise unavailable
+    return None
+
+
+def get_api_key(provider: str = DEFAULT_PROVIDER) -> str | None:
+    """The key (see ``find_api_key`` for the order), or None if not set."""
+    found = find_api_key(provider)
+    return found.value if found is not None else None
 
 
 def delete_api_key(provider: str = DEFAULT_PROVIDER) -> None:

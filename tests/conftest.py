@@ -26,3 +26,21 @@ def service(home: Path) -> Iterator[Service]:
     svc = Service(home)
     yield svc
     svc.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_sdk_api_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own Gemini key (the SDK's variables) never reaches a test."""
+    for variable in ("GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A club being planned needs a season near today: pin today inside the example clubs'
+    season (2025/26), so the suite does not start failing when the calendar moves on."""
+    import datetime as dt
+
+    from engine.domain import context
+
+    monkeypatch.setattr(context, "current_date", lambda: dt.date(2026, 3, 2))

@@ -84,6 +84,32 @@ FIELD_RULES = [
     ("balance.debts", -10, "rf_too_small", "almeno 0"),
     ("qualitative.stakeholders.0.importance", 9, "less_than_equal", "5"),
     ("qualitative.notes", "x" * 10001, "string_too_long", "lungo"),
+    # realistic ranges and invisible characters (issue 15.2)
+    ("revenue.events", 1e308, "rf_too_large", "100000000"),
+    ("revenue.events", 10**40, "rf_too_large", "al massimo"),
+    ("revenue.events", {"value": float("nan")}, "rf_not_finite", "numero"),
+    ("balance.average_fee_per_athlete", 250_000, "rf_too_large", "100000"),
+    ("people.volunteers", 1_000_000, "rf_too_large", "100000"),
+    ("identity.municipality_population", 5_000_000, "rf_too_large", "3000000"),
+    ("facilities.1.cost", {"value": 1e9, "unit": "EUR/ora"}, "rf_too_large", "10000"),
+    ("facilities.0.hours_per_week", float("nan"), "less_than_equal", "168"),
+    ("identity.name", "Virtus\x00", "rf_control_character", "U+0000"),
+    ("identity.city", "Seregno\x1b[2J", "rf_control_character", "U+001B"),
+    ("identity.city", "Sere\x85gno", "rf_control_character", "U+0085"),
+    ("identity.name", "Virtus\nSeregno", "rf_line_break", "una sola riga"),
+    ("identity.sports.0", "calcio\u202e", "rf_bidi_control", "direzione"),
+    ("identity.affiliations.0.name", "\u2066FIGC\u2069", "rf_bidi_control", "U+2066"),
+    ("identity.rasd_number", "12\u200e34", "rf_bidi_control", "U+200E"),
+    ("identity.reference_season", "2025/26\n", "season_format", "2025/26"),
+    ("identity.colours", ["#FFFFFF\n"], "rf_hex_colour", "esadecimale"),
+    ("qualitative.notes", "riga\x07", "rf_control_character", "U+0007"),
+    ("qualitative.vision", "visione \u061c", "rf_bidi_control", "U+061C"),
+    (
+        "revenue.sponsorship",
+        {"value": 1, "tier": "research", "reference": "a\tb"},
+        "rf_line_break",
+        "riga",
+    ),
 ]
 
 
@@ -199,3 +225,76 @@ def test_a_bom_written_by_notepad_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(club_dict()).encode("utf-8"))
     assert load_club_file(path).identity.name == "ASD Virtus Seregno Calcio"
+
+
+# --- issue 15.2: numbers in range, no invisible characters, a current season ----------------
+
+
+def test_line_breaks_stay_allowed_in_long_free_text() -> None:
+    data = set_path(club_dict(), "qualitative.notes", "Prima riga.\nSeconda riga,\tcon tab.")
+    data = set_path(data, "qualitative.vision", "Visione\r\nsu due righe")
+    assert validate(data).qualitative.notes == "Prima riga.\nSeconda riga,\tcon tab."
+
+
+def test_a_club_being_planned_needs_a_season_near_today() -> None:
+    import datetime as dt
+
+    from engine.domain.files import parse_club
+
+    today = dt.date(2026, 12, 6)  # season 2026/27
+    for near in ("2024/25", "2026/27", "2028/29"):
+        data = set_path(club_dict(), "identity.reference_season", near)
+        parse_club(json.dumps(data), today=today)
+    for far in ("2099/00", "2023/24", "2029/30"):
+        with pytest.raises(DomainValidationError) as caught:
+            parse_club(
+                json.dumps(set_path(club_dict(), "identity.reference_season", far)), today=today
+            )
+        (issue,) = caught.value.issues
+        assert issue.code == "season_not_current" and "2026/27" in issue.message("it")
+        assert issue.path == ("identity", "reference_season")
+    # a plan written years ago embeds its club: read as a plan, its old season is fine
+    validate(set_path(club_dict(), "identity.reference_season", "2019/20"))
+
+
+def test_a_year_founded_in_the_future_is_refused() -> None:
+    import datetime as dt
+
+    year = dt.date.today().year + 1
+    codes = [i.code for i in errors_of(set_path(club_dict(), "identity.year_founded", year))]
+    assert "founded_in_future" in codes
+
+
+def test_a_stored_plan_opens_even_if_its_club_breaks_a_newer_rule(service) -> None:
+    """Rules added later must never lock a user out of a plan saved before them."""
+    from engine.storage.models import PlanVersionRow
+    from tests.factories import make_plan
+
+    plan_id = service.save_new_plan(make_plan(seed=3)).id
+    with service.db.write() as session:
+        row = session.query(PlanVersionRow).filter_by(plan_id=plan_id).one()
+        data = json.loads(_version_text(row))
+        data["club"]["identity"]["name"] = "Virtus\tSeregno\u200e"
+        data["club"]["revenue"]["events"] = 500_000_000
+        _replace_content(session, row, json.dumps(data))
+    plan = service.get_plan(plan_id).plan
+    assert plan.club.identity.name == "Virtus\tSeregno\u200e"
+
+
+def _version_text(row) -> str:
+    import zlib
+
+    return zlib.decompress(row.content).decode("utf-8")
+
+
+def _replace_content(session, row, text: str) -> None:
+    """Versions are immutable (a trigger refuses UPDATE): put back a hand-edited copy."""
+    import zlib
+
+    from sqlalchemy import text as sql
+
+    session.execute(sql("DROP TRIGGER plan_versions_no_update"))
+    session.execute(
+        sql("UPDATE plan_versions SET content = :c WHERE id = :i"),
+        {"c": zlib.compress(text.encode("utf-8")), "i": row.id},
+    )

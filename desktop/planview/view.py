@@ -38,6 +38,7 @@ from desktop.planview.editors import ObjectiveEditor, TextEditor
 from desktop.planview.history import HistoryDialog
 from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, PlanStatus, SectionStatus
+from engine.domain.context import STORED
 from engine.domain.plan import MacroObjective
 from engine.service import PlanDocument, Service, ServiceError, VersionSource
 
@@ -497,8 +498,8 @@ class PlanView(QWidget):
         document = self.document
         try:
             # Validate the whole plan again: model_copy does not, and the store must
-            # never hold a plan that would not load.
-            plan = Plan.model_validate_json(plan.model_dump_json())
+            # never hold a plan that would not load (as stored versions are read).
+            plan = Plan.model_validate_json(plan.model_dump_json(), context=STORED)
             saved = self.service.save_version(
                 document.summary.id,
                 plan,

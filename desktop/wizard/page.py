@@ -1,8 +1,8 @@
 """The questionnaire, in six steps and a review, validated as the user types.
 
 The form edits a club document (the same JSON a club file holds). Every
-change is validated by the domain model (``parse_json(ClubProfile)``) and the
-messages appear under the fields they concern, in the user's language; the
+change is validated by the domain model (``parse_club``, as club files are) and
+the messages appear under the fields they concern, in the user's language; the
 step list shows which steps still need attention. The document is saved as a
 draft in the data folder a moment after each change, so closing the app
 loses nothing. Club files can be opened and saved, and a new plan can start
@@ -52,7 +52,7 @@ from desktop.wizard.fields import (
     label,
     number_of,
 )
-from engine.domain import Area, ClubProfile, DomainValidationError, Issue, Plan, parse_json
+from engine.domain import Area, ClubProfile, DomainValidationError, Issue, Plan
 from engine.domain.club import (
     CLUB_SCHEMA_VERSION,
     TOPIC_PREFIX,
@@ -65,6 +65,10 @@ from engine.domain.club import (
     Revenue,
     objective_codes,
 )
+from engine.domain.context import current_date
+from engine.domain.fields import season_label, season_of
+from engine.domain.files import parse_club
+from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 from engine.domain.plan import macro_codes
 
 log = logging.getLogger(__name__)
@@ -75,9 +79,8 @@ WIDE = 60  # the header of a table's first column, which takes the room left, st
 
 
 def current_season(today: dt.date | None = None) -> str:
-    today = today or dt.date.today()
-    start = today.year if today.month >= 7 else today.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+    """The season a new questionnaire starts on (the rule the validation checks against)."""
+    return season_label(season_of(today or current_date()))
 
 
 def next_season(season: str) -> str:
@@ -756,7 +759,8 @@ class WizardPage(QWidget):
 
     def load_club_file(self, path: Path) -> bool:
         try:
-            doc = json.loads(path.read_text("utf-8-sig"))
+            text = path.read_text("utf-8-sig")
+            doc = json.loads(text) if nesting_depth(text) <= MAX_NESTING else None
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self,
@@ -841,7 +845,7 @@ class WizardPage(QWidget):
         self._validate_timer.stop()
         doc = self.document()
         try:
-            self.profile = parse_json(ClubProfile, json.dumps(doc))
+            self.profile = parse_club(json.dumps(doc))
             self.issues = []
         except DomainValidationError as error:
             self.profile = None

@@ -12,26 +12,34 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from engine.domain.fields import (
+    EUR_HOUR,
     EUR_YEAR,
+    MAX_HOURLY_EUR,
+    MAX_MONEY_EUR,
     Amount,
     Count,
+    FeePerAthlete,
+    FreeText,
     HexColour,
     Inhabitants,
+    Line,
     Money,
     Percent,
     SignedMoney,
     Text,
     labelled,
+    range_problem,
+    season_too_far,
     sourced_number,
 )
 from engine.domain.rules import CrossFieldErrors, Rule
 from engine.domain.sourced import SourcedValue, StrictModel
 
-SEASON_PATTERN = re.compile(r"^(\d{4})/(\d{2})$")
+SEASON_PATTERN = re.compile(r"([0-9]{4})/([0-9]{2})")  # fullmatch: no trailing newline
 MACRO_CODE_PATTERN = r"^(SP|ST|MK|SO)[1-9]$"
 CLUB_SCHEMA_VERSION = 2
 """Version 2 added the board's goals and problems, equipment, loans, athletes with
@@ -145,7 +153,7 @@ class Identity(StrictModel):
     name: Text = labelled("Nome della società", "Club name", min_length=1, max_length=150)
     legal_form: LegalForm = labelled("Forma giuridica", "Legal form")
     rasd_registered: bool = labelled("Iscritta al RASD", "Registered in RASD")
-    rasd_number: str | None = labelled("Numero di iscrizione RASD", "RASD number", None)
+    rasd_number: Line | None = labelled("Numero di iscrizione RASD", "RASD number", None)
     city: Text = labelled("Comune", "Town", max_length=80)
     province: Province = labelled("Provincia (sigla)", "Province (code)")
     region: Region = labelled("Regione", "Region")
@@ -165,21 +173,28 @@ class Identity(StrictModel):
     colours: list[HexColour] = labelled(
         "Colori sociali (esadecimali)", "Club colours (hex)", min_length=1, max_length=3
     )
-    logo_file: str | None = labelled("File del logo", "Logo file", None, max_length=500)
+    logo_file: Line | None = labelled("File del logo", "Logo file", None, max_length=500)
     reference_season: str = labelled(
         "Stagione corrente (es. 2025/26)", "Current season (e.g. 2025/26)"
     )
 
     @model_validator(mode="after")
-    def _consistent(self) -> Self:
+    def _consistent(self, info: ValidationInfo) -> Self:
         rules = Rule.collector()
         if self.rasd_registered and not (self.rasd_number and self.rasd_number.strip()):
             rules.add(("rasd_number",), "rasd_number_required")
         if not self.rasd_registered and self.rasd_number:
             rules.add(("rasd_number",), "rasd_number_unexpected")
-        season = SEASON_PATTERN.match(self.reference_season)
+        season = SEASON_PATTERN.fullmatch(self.reference_season)
         if not season or (int(season.group(1)) + 1) % 100 != int(season.group(2)):
             rules.add(("reference_season",), "season_format", found=self.reference_season)
+        elif current := season_too_far(int(season.group(1)), info):
+            rules.add(
+                ("reference_season",),
+                "season_not_current",
+                found=self.reference_season,
+                current=current,
+            )
         elif self.year_founded > int(season.group(1)):
             rules.add(
                 ("year_founded",),
@@ -323,14 +338,19 @@ class Facility(StrictModel):
     )
 
     @model_validator(mode="after")
-    def _cost_unit(self) -> Self:
+    def _cost_unit(self, info: ValidationInfo) -> Self:
         rules = Rule.collector()
         if self.cost is not None:
-            expected = "EUR/ora" if self.cost_basis is CostBasis.PER_HOUR else EUR_YEAR
+            hourly = self.cost_basis is CostBasis.PER_HOUR
+            expected = EUR_HOUR if hourly else EUR_YEAR
             if self.cost.unit != expected:
                 rules.add(("cost",), "facility_cost_unit", found=self.cost.unit, expected=expected)
             elif isinstance(self.cost.value, str) or (self.cost.value or 0) < 0:
                 rules.add(("cost",), "negative_money", found=self.cost.value)
+            elif limit := range_problem(
+                self.cost, info, maximum=MAX_HOURLY_EUR if hourly else MAX_MONEY_EUR
+            ):
+                rules.add(("cost",), limit.type, **(limit.context or {}))
         if self.concession_expiry is not None and self.ownership is Ownership.OWNED:
             rules.add(("concession_expiry",), "expiry_on_owned_facility")
         rules.raise_if_any()
@@ -400,7 +420,7 @@ class Balance(StrictModel):
         "Reserves (negative for accumulated losses)",
         None,
     )
-    average_fee_per_athlete: Money = labelled(
+    average_fee_per_athlete: FeePerAthlete = labelled(
         "Quota media per atleta", "Average fee per athlete", None
     )
 
@@ -499,7 +519,7 @@ class BoardGoal(BoardProblem):
         gt=0,
         le=1_000_000,
     )
-    target_unit: str | None = labelled(
+    target_unit: Line | None = labelled(
         "Unità del traguardo (es. imbarcazioni, tesserati)",
         "Unit of the target (e.g. boats, members)",
         None,
@@ -549,9 +569,9 @@ class Stakeholder(StrictModel):
 
 
 class Qualitative(StrictModel):
-    values: str | None = labelled("Valori", "Values", None, max_length=5000)
-    vision: str | None = labelled("Visione", "Vision", None, max_length=5000)
-    mission: str | None = labelled("Missione", "Mission", None, max_length=5000)
+    values: FreeText | None = labelled("Valori", "Values", None, max_length=5000)
+    vision: FreeText | None = labelled("Visione", "Vision", None, max_length=5000)
+    mission: FreeText | None = labelled("Missione", "Mission", None, max_length=5000)
     swot: Swot = labelled("Analisi SWOT", "SWOT analysis", default_factory=Swot)
     competitors: list[Text] = labelled(
         "Principali concorrenti", "Main competitors", default_factory=list, max_length=20
@@ -559,7 +579,7 @@ class Qualitative(StrictModel):
     stakeholders: list[Stakeholder] = labelled(
         "Portatori di interesse", "Stakeholders", default_factory=list, max_length=30
     )
-    notes: str | None = labelled("Note", "Notes", None, max_length=10000)
+    notes: FreeText | None = labelled("Note", "Notes", None, max_length=10000)
 
 
 # --- the profile -----------------------------------------------------------------
@@ -648,7 +668,7 @@ class ClubProfile(StrictModel):
 
 
 def _season_start(season: str) -> int | None:
-    match = SEASON_PATTERN.match(season)
+    match = SEASON_PATTERN.fullmatch(season)
     return int(match.group(1)) if match else None
 
 

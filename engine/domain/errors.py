@@ -99,6 +99,8 @@ def issues_from(error: ValidationError, root: type[BaseModel]) -> list[Issue]:
                 found.append(issue(loc + breach.path, breach.code, root, **breach.context))
             continue
         code = detail["type"]
+        if code in ("too_long", "too_short") and isinstance(detail.get("input"), str):
+            code = f"string_{code}"  # a length limit on an optional text type is generic
         if code == "string_too_short" and ctx.get("min_length") == 1:
             code = "rf_blank"
         context = {**ctx, "found": _shown(detail.get("input")), "error": ctx.get("error", "")}
@@ -162,6 +164,8 @@ def _tidy(value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, dict) and "value" in value:  # a sourced number: its figure
+        value = value["value"]
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any, TypeVar
@@ -9,7 +10,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from engine.domain.club import ClubProfile
+from engine.domain.context import planning
 from engine.domain.errors import DomainValidationError, Issue, issue, issues_from, relocated
+from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 from engine.domain.plan import Plan
 from engine.domain.rules import Path as FieldPath
 
@@ -19,10 +22,21 @@ MAX_PASSES = 4
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def parse_json(model: type[Model], text: str | bytes, subject: str = "") -> Model:
-    """Validate JSON text as ``model``; raise ``DomainValidationError`` listing every issue."""
+def parse_json(
+    model: type[Model],
+    text: str | bytes,
+    subject: str = "",
+    *,
+    context: dict[str, Any] | None = None,
+) -> Model:
+    """Validate JSON text as ``model``; raise ``DomainValidationError`` listing every issue.
+
+    ``context`` is a validation context of ``engine.domain.context`` (e.g. ``planning()``).
+    """
+    if nesting_depth(text) > MAX_NESTING:  # parsers give up unhelpfully, or recurse to a crash
+        raise DomainValidationError([issue((), "json_too_deep", limit=MAX_NESTING)], subject)
     try:
-        return model.model_validate_json(text)
+        return model.model_validate_json(text, context=context)
     except ValidationError as error:
         issues = issues_from(error, model)
     try:
@@ -30,12 +44,15 @@ def parse_json(model: type[Model], text: str | bytes, subject: str = "") -> Mode
     except ValueError:
         data = None
     if isinstance(data, dict):
-        issues += _rule_breaches_behind(model, data, issues)
+        issues += _rule_breaches_behind(model, data, issues, context)
     raise DomainValidationError(issues, subject)
 
 
 def _rule_breaches_behind(
-    model: type[BaseModel], data: dict[str, Any], known: list[Issue]
+    model: type[BaseModel],
+    data: dict[str, Any],
+    known: list[Issue],
+    context: dict[str, Any] | None = None,
 ) -> list[Issue]:
     """Issues hidden by the first ones: cross-field rules run only on valid sections.
 
@@ -49,7 +66,7 @@ def _rule_breaches_behind(
     for _ in range(MAX_PASSES):
         cleaned, index_maps = _without(data, removed)
         try:
-            model.model_validate_json(json.dumps(cleaned))
+            model.model_validate_json(json.dumps(cleaned), context=context)
             break
         except ValidationError as error:
             fresh = []
@@ -112,7 +129,9 @@ def _original_path(path: FieldPath, index_maps: dict[FieldPath, list[int]]) -> F
     return tuple(original)
 
 
-def read_json_file(model: type[Model], path: Path) -> Model:
+def read_json_file(
+    model: type[Model], path: Path, *, context: dict[str, Any] | None = None
+) -> Model:
     subject = str(path)
     try:
         size = path.stat().st_size
@@ -135,11 +154,20 @@ def read_json_file(model: type[Model], path: Path) -> Model:
         raise DomainValidationError(
             [issue((), "file_encoding", found=path.name)], subject
         ) from None
-    return parse_json(model, text, subject)
+    return parse_json(model, text, subject, context=context)
 
 
-def load_club_file(path: Path) -> ClubProfile:
-    return read_json_file(ClubProfile, path)
+def load_club_file(path: Path, today: dt.date | None = None) -> ClubProfile:
+    """A club file about to be planned: what ``club validate``, ``plan`` and the app all use.
+
+    Checked for planning (its season must be current), so a file that validates plans.
+    """
+    return read_json_file(ClubProfile, path, context=planning(today))
+
+
+def parse_club(text: str | bytes, subject: str = "", today: dt.date | None = None) -> ClubProfile:
+    """``load_club_file`` for text already in memory (the questionnaire)."""
+    return parse_json(ClubProfile, text, subject, context=planning(today))
 
 
 def load_plan_file(path: Path) -> Plan:

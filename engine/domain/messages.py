@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "L'anno di fondazione {found} è successivo alla stagione corrente {season}.",
         "The founding year {found} is after the current season {season}.",
     ),
+    "season_not_current": (
+        "La stagione {found} è troppo lontana da quella in corso ({current}): indicate la stagione corrente della società.",
+        "The season {found} is too far from the current one ({current}): enter the club's current season.",
+    ),
     "founded_in_future": (
         "L'anno di fondazione {found} è nel futuro.",
         "The founding year {found} is in the future.",
@@ -109,6 +113,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Il codice {found} non appartiene all'area {area}: usate il prefisso {prefix}.",
         "Code {found} does not belong to area {area}: use the prefix {prefix}.",
     ),
+    "plan_section_missing": (
+        "Manca la sezione «{section_it}»: il piano non è completo. Esportatelo di nuovo dall'app che lo ha scritto.",
+        "The section '{section_en}' is missing: the plan is not complete. Export it again from the app that wrote it.",
+    ),
+    "plan_section_repeated": (
+        "La sezione «{section_it}» compare più di una volta: il file non è un piano valido.",
+        "The section '{section_en}' appears more than once: the file is not a valid plan.",
+    ),
+    "plan_section_empty": (
+        "La sezione «{section_it}» risulta scritta ma è vuota: il piano non è completo. Esportatelo di nuovo dall'app che lo ha scritto.",
+        "The section '{section_en}' is marked as written but is empty: the plan is not complete. Export it again from the app that wrote it.",
+    ),
     # our field types -----------------------------------------------------------
     "rf_too_small": (
         "Deve essere almeno {minimum} (trovato: {found}).",
@@ -133,6 +149,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rf_reference_required": (
         "Un dato da fonte pubblica o da stima deve citare la fonte (campo 'reference').",
         "A research or estimated value must cite its source (the 'reference' field).",
+    ),
+    "rf_not_finite": (
+        "Serve un numero vero e proprio (trovato: {found}).",
+        "A real number is needed (found: {found}).",
+    ),
+    "rf_control_character": (
+        "Il testo contiene un carattere di controllo invisibile ({char}, posizione {position}): cancellatelo e riscrivete il testo a mano.",
+        "The text contains an invisible control character ({char}, position {position}): delete it and type the text again.",
+    ),
+    "rf_line_break": (
+        "Il testo deve stare su una sola riga: togliete l'a capo o la tabulazione ({char}, posizione {position}).",
+        "The text must fit on one line: remove the line break or tab ({char}, position {position}).",
+    ),
+    "rf_bidi_control": (
+        "Il testo contiene un segno invisibile che cambia la direzione di scrittura ({char}, posizione {position}): cancellatelo, perché può far apparire il testo diverso da com'è.",
+        "The text contains an invisible mark that changes the writing direction ({char}, position {position}): delete it, as it can make the text look different from what it is.",
     ),
     "rf_hex_colour": (
         "Scrivete il colore in esadecimale, per esempio #1E40AF (trovato: {found}).",
@@ -163,6 +195,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "int_from_float": (
         "Serve un numero intero (trovato: {found}).",
         "A whole number is needed (found: {found}).",
+    ),
+    "int_parsing_size": (
+        "Il numero è troppo grande (trovato: {found}).",
+        "The number is too large (found: {found}).",
+    ),
+    "finite_number": (
+        "Serve un numero vero e proprio (trovato: {found}).",
+        "A real number is needed (found: {found}).",
+    ),
+    "string_pattern_mismatch": (
+        "Il testo non ha il formato atteso (trovato: {found}).",
+        "The text does not have the expected form (found: {found}).",
     ),
     "float_type": ("Serve un numero (trovato: {found}).", "A number is needed (found: {found})."),
     "float_parsing": (
@@ -254,6 +298,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json_invalid": (
         "Il file non è un JSON valido: {error}. Apritelo con un editor di testo e correggete il punto indicato.",
         "The file is not valid JSON: {error}. Open it in a text editor and fix the place shown.",
+    ),
+    "json_too_deep": (
+        "Il file ha più di {limit} livelli di parentesi annidate: è troppo annidato per essere un file di società o di piano. Controllate di aver scelto il file giusto.",
+        "The file has more than {limit} levels of nested brackets: it is nested too deeply to be a club or plan file. Check that you chose the right file.",
     ),
     "json_type": ("Il file deve contenere un oggetto JSON.", "The file must hold a JSON object."),
     "file_unreadable": (

@@ -17,7 +17,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from engine.domain.club import ClubProfile
-from engine.domain.fields import Text, labelled
+from engine.domain.fields import PlanText, labelled
 from engine.domain.language import Language
 from engine.domain.rules import Rule
 from engine.domain.sourced import SourcedValue, SourceTier, StrictModel
@@ -94,8 +94,8 @@ class Severity(StrEnum):
 
 class Action(StrictModel):
     code: str = labelled("Codice azione", "Action code", pattern=MICRO_CODE.pattern)
-    what: Text = labelled("Azione", "Action", max_length=2000)
-    owner_role: Text = labelled("Responsabile (ruolo)", "Owner (role)", max_length=200)
+    what: PlanText = labelled("Azione", "Action", max_length=2000)
+    owner_role: PlanText = labelled("Responsabile (ruolo)", "Owner (role)", max_length=200)
     deadline: dt.date = labelled("Scadenza", "Deadline")
     proposed_by_model: bool = labelled(
         "Proposta dal modello di intelligenza artificiale", "Proposed by the AI model", False
@@ -103,11 +103,11 @@ class Action(StrictModel):
 
 
 class KPI(StrictModel):
-    name: Text = labelled("Indicatore", "Indicator", max_length=300)
-    unit: Text = labelled("Unità", "Unit", max_length=40)
+    name: PlanText = labelled("Indicatore", "Indicator", max_length=300)
+    unit: PlanText = labelled("Unità", "Unit", max_length=40)
     baseline: SourcedValue = labelled("Valore di partenza", "Baseline")
     targets: list[SourcedValue] = labelled("Obiettivi anno 1-3", "Targets year 1-3")
-    source: Text = labelled("Come si misura", "How it is measured", max_length=500)
+    source: PlanText = labelled("Come si misura", "How it is measured", max_length=500)
 
     @model_validator(mode="after")
     def _three_targets(self) -> Self:
@@ -124,7 +124,7 @@ class BudgetRange(StrictModel):
     min_eur: float = labelled("Budget minimo (EUR)", "Budget minimum (EUR)", ge=0)
     max_eur: float = labelled("Budget massimo (EUR)", "Budget maximum (EUR)", ge=0)
     tier: SourceTier = labelled("Provenienza", "Provenance", SourceTier.ESTIMATE)
-    reference: Text = labelled("Fonte", "Source", max_length=300)
+    reference: PlanText = labelled("Fonte", "Source", max_length=300)
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -140,14 +140,14 @@ class BudgetRange(StrictModel):
 class MacroObjective(StrictModel):
     code: str = labelled("Codice", "Code", pattern=MACRO_CODE.pattern)
     priority: int = labelled("Priorità (anno di avvio)", "Priority (starting year)", ge=1, le=3)
-    title: Text = labelled("Titolo", "Title", max_length=300)
-    objective: Text = labelled("Obiettivo", "Objective", max_length=3000)
-    baseline: Text = labelled("Situazione attuale", "Current situation", max_length=5000)
-    gap: Text = labelled("Divario", "Gap", max_length=5000)
+    title: PlanText = labelled("Titolo", "Title", max_length=300)
+    objective: PlanText = labelled("Obiettivo", "Objective", max_length=3000)
+    baseline: PlanText = labelled("Situazione attuale", "Current situation", max_length=5000)
+    gap: PlanText = labelled("Divario", "Gap", max_length=5000)
     actions: list[Action] = labelled("Azioni", "Actions", default_factory=list, max_length=40)
     kpis: list[KPI] = labelled("Indicatori", "KPIs", default_factory=list, max_length=12)
     budget: BudgetRange = labelled("Budget", "Budget")
-    answers: list[Text] = labelled(
+    answers: list[PlanText] = labelled(
         "Risponde a (obiettivi e problemi del direttivo)",
         "Answers (the board's goals and problems)",
         default_factory=list,
@@ -198,14 +198,14 @@ class AreaSection(StrictModel):
 
 class Priority(StrictModel):
     code: str = Field(pattern=MACRO_CODE.pattern)
-    title: Text = Field(max_length=300)
-    reason: Text = Field(max_length=300)
+    title: PlanText = Field(max_length=300)
+    reason: PlanText = Field(max_length=300)
 
 
 class RoadmapPhase(StrictModel):
     year: int = Field(ge=1, le=3)
-    title: Text = Field(max_length=200)
-    items: list[Text] = Field(default_factory=list, max_length=20)
+    title: PlanText = Field(max_length=200)
+    items: list[PlanText] = Field(default_factory=list, max_length=20)
 
 
 class ExecutiveSummary(StrictModel):
@@ -213,17 +213,17 @@ class ExecutiveSummary(StrictModel):
     vision: str = Field("", max_length=3000)
     area_paragraphs: dict[Area, str] = Field(default_factory=dict)
     priorities: list[Priority] = Field(default_factory=list, max_length=5)
-    quick_wins: list[Text] = Field(default_factory=list, max_length=5)
+    quick_wins: list[PlanText] = Field(default_factory=list, max_length=5)
     roadmap: list[RoadmapPhase] = Field(default_factory=list, max_length=3)
     headline_kpis: list[KPI] = Field(default_factory=list, max_length=8)
     failure_reason: str | None = None
 
 
 class Swot(StrictModel):
-    strengths: list[Text] = Field(default_factory=list)
-    weaknesses: list[Text] = Field(default_factory=list)
-    opportunities: list[Text] = Field(default_factory=list)
-    threats: list[Text] = Field(default_factory=list)
+    strengths: list[PlanText] = Field(default_factory=list)
+    weaknesses: list[PlanText] = Field(default_factory=list)
+    opportunities: list[PlanText] = Field(default_factory=list)
+    threats: list[PlanText] = Field(default_factory=list)
 
 
 class ClubAnalysis(StrictModel):
@@ -244,7 +244,7 @@ class FinanceLine(StrictModel):
     """One revenue or cost category: Y0 actuals then the Y1-Y3 forecast (four values)."""
 
     category: str = Field(min_length=1, max_length=60)
-    label: Text = Field(max_length=200)
+    label: PlanText = Field(max_length=200)
     kind: FinanceKind
     values: list[SourcedValue] = Field(min_length=4, max_length=4)
 
@@ -255,7 +255,7 @@ class InvestmentLine(StrictModel):
 
 
 class FundingSource(StrictModel):
-    name: Text = Field(max_length=200)
+    name: PlanText = Field(max_length=200)
     detail: str = Field("", max_length=2000)
     amount: SourcedValue | None = None
 
@@ -270,7 +270,7 @@ class FinancialPlan(StrictModel):
     opening_cash: SourcedValue | None = None  # reserves at the start of Y1
     kpis: list[KPI] = Field(default_factory=list, max_length=12)
     commentary: str = Field("", max_length=10000)
-    risks: list[Text] = Field(default_factory=list, max_length=20)
+    risks: list[PlanText] = Field(default_factory=list, max_length=20)
     failure_reason: str | None = None
 
 
@@ -286,7 +286,7 @@ class ComplianceStatus(StrEnum):
 
 class ComplianceItem(StrictModel):
     code: str = Field(min_length=1, max_length=40)
-    title: Text = Field(max_length=300)
+    title: PlanText = Field(max_length=300)
     status: ComplianceStatus
     detail: str = Field("", max_length=2000)
     reference: str = Field("", max_length=300)
@@ -294,22 +294,22 @@ class ComplianceItem(StrictModel):
 
 class MonitoringEntry(StrictModel):
     due: dt.date
-    what: Text = Field(max_length=500)
-    owner_role: Text = Field(max_length=200)
+    what: PlanText = Field(max_length=500)
+    owner_role: PlanText = Field(max_length=200)
 
 
 class PlanWarning(StrictModel):
     code: str = Field(min_length=1, max_length=60)
     severity: Severity = Severity.WARNING
     section: str | None = None
-    message: Text = Field(max_length=2000)
+    message: PlanText = Field(max_length=2000)
 
 
 class DataGap(StrictModel):
     """A questionnaire answer the plan needed and did not have: to be collected."""
 
     field: str = Field(min_length=1, max_length=200)
-    label: Text = Field(max_length=300)
+    label: PlanText = Field(max_length=300)
     why: str = Field("", max_length=500)
 
 
@@ -328,7 +328,7 @@ class Plan(StrictModel):
 
     schema_version: Literal[1] = PLAN_SCHEMA_VERSION
     uid: str = Field(default_factory=lambda: str(uuid.uuid4()), min_length=8, max_length=64)
-    title: Text = Field(max_length=300)
+    title: PlanText = Field(max_length=300)
     language: Language = Language.IT
     seasons: list[str] = Field(min_length=3, max_length=3)
     club: ClubProfile

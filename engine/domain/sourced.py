@@ -8,12 +8,15 @@ from (tier), what it measures (unit), and which reference backs it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from engine.domain.context import is_stored
+from engine.domain.invisible import text_problem
 from engine.domain.language import Language
 
 
@@ -55,12 +58,18 @@ class SourcedValue(StrictModel):
     date: Annotated[dt.date | None, Field(strict=False)] = None
 
     @model_validator(mode="after")
-    def _reference_backs_non_questionnaire_values(self) -> Self:
+    def _reference_backs_non_questionnaire_values(self, info: ValidationInfo) -> Self:
+        if isinstance(self.value, float) and not math.isfinite(self.value):
+            raise PydanticCustomError("rf_not_finite", "not a finite number", {"found": self.value})
         cited = bool(self.reference and self.reference.strip())
         if self.tier is not SourceTier.QUESTIONNAIRE and self.value is not None and not cited:
             raise PydanticCustomError(
                 "rf_reference_required", "a research or estimate value needs a reference"
             )
+        if self.reference and not is_stored(info):
+            problem = text_problem(self.reference, multiline=False)
+            if problem is not None:
+                raise problem
         return self
 
     @property

@@ -43,10 +43,13 @@ rendering failures are logged with their traceback and raised as
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
+import secrets
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from enum import StrEnum
@@ -398,7 +401,7 @@ def _prepare_folder(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             raise NotADirectoryError(folder)
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".rf-probe-", delete=True)  # noqa: SIM115
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=PROBE_PREFIX, delete=True)  # noqa: SIM115
         probe.close()
     except OSError as error:
         log.warning("export folder %s not writable: %s", folder, error)
@@ -408,27 +411,73 @@ def _prepare_folder(folder: Path) -> Path:
             f"Cannot write to the folder '{folder}': choose another one or check its permissions.",
             "folder_not_writable",
         ) from None
+    sweep_stale_temporaries(folder)
     return folder
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+# --- temporary files -----------------------------------------------------------------------
+
+PROBE_PREFIX = ".rf-probe-"
+STALE_AFTER_S = 5 * 60  # far longer than writing one file takes: older ones were left behind
+# What a write (``.<name>.<8 random>.tmp``) or the folder probe leave when the process is
+# killed: only these exact shapes are ever deleted, never a user's own file.
+_OUR_TEMPORARY = re.compile(
+    r"\.[A-Za-z0-9][A-Za-z0-9._-]*\.(?:pdf|docx|png|html|zip)\.[a-z0-9_]{8}\.tmp"
+    rf"|{re.escape(PROBE_PREFIX)}[a-z0-9_]{{8}}"
+)
+
+
+def sweep_stale_temporaries(folder: Path, older_than_s: float = STALE_AFTER_S) -> list[Path]:
+    """Delete temporaries an earlier, killed export left in ``folder``; returns them.
+
+    A temporary younger than ``older_than_s`` may belong to an export still running
+    (another window, the CLI), so it is left alone.
+    """
+    removed: list[Path] = []
+    cutoff = time.time() - older_than_s
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _OUR_TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError as error:  # gone meanwhile, or not ours to delete: leave it
+            log.debug("export: could not remove %s: %s", entry.path, error)
+    if removed:
+        log.info("export: removed %d stale temporary file(s) in %s", len(removed), folder)
+    return removed
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new file ``.<name>.<8 random>.tmp`` beside ``path``, opened for writing.
+
+    Created with mode 0o666, which the operating system narrows by the user's umask as
+    for any new file: an export is a document to share, not a private 0600 file, and
+    nothing changes the process-wide umask (other threads create files meanwhile).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = f".{path.name}.{secrets.token_hex(4)}.tmp"
+        temporary = str(path.parent / name)
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def _write(path: Path, data: bytes) -> Path:
     """Write beside the target and rename: a failed export never leaves half a file."""
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        handle, temporary = _temporary_beside(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        # mkstemp creates 0600 files; an export is a document to share, so give it the
-        # permissions any new file of this user would get (the umask decides).
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
         temporary = None
     except OSError as error:

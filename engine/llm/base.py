@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from engine.redaction import redact
+
 
 class ErrorKind(StrEnum):
     AUTH = "auth"  # bad or missing API key
@@ -42,9 +44,12 @@ class LLMError(Exception):
         retry_after_s: float | None = None,
         status: int | None = None,
     ) -> None:
+        # Messages quote servers and answers, and end up on screen, in logs and in the store:
+        # a key a model echoed back never gets that far.
+        message_en = redact(message_en)
         super().__init__(message_en)
         self.kind = kind
-        self.messages = (message_it or message_en, message_en)
+        self.messages = (redact(message_it) if message_it else message_en, message_en)
         self.retry_after_s = retry_after_s
         self.status = status
 
@@ -72,12 +77,41 @@ class CancelToken:
 
 @dataclass(frozen=True)
 class GenerationSettings:
+    """What to ask for and how long to wait (``resources/config/defaults.json`` sets these).
+
+    A silent or stuck server is recognised by what it fails to do: connect, start
+    answering (thinking models think first), keep sending (a long answer that keeps
+    streaming is progress), or finish the section at all (every attempt, backoff wait
+    and repair call included; waiting for the rate limiter is pacing and not counted).
+    An answer larger than ``max_answer_bytes`` is stopped as it arrives: a section is
+    tens of kilobytes, so a megabyte is a runaway.
+    """
+
     model: str
     temperature: float = 0.4
     max_output_tokens: int = 8192
-    # Longest silence tolerated: before the first streamed chunk and between chunks.
-    # An attempt is capped at 5x this in total; a timeout is retried once at most.
-    timeout_s: float = 120.0
+    connect_timeout_s: float = 10.0
+    first_byte_timeout_s: float = 60.0
+    idle_timeout_s: float = 30.0
+    section_timeout_s: float = 300.0
+    max_answer_bytes: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class AttemptLimits:
+    """What one HTTP attempt may take: the settings', capped by what is left of the section's."""
+
+    connect_s: float
+    first_byte_s: float
+    idle_s: float
+    total_s: float  # what is left of the section's budget
+    section_s: float  # the whole budget (for the message when it runs out)
+    max_bytes: int
+
+    @property
+    def read_s(self) -> float:
+        """The socket read timeout: a backstop behind the streaming checks, never first."""
+        return max(self.first_byte_s, self.idle_s) + 1.0
 
 
 @dataclass(frozen=True)

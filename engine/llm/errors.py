@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from engine.llm.base import ErrorKind, LLMError
-from engine.logs import redact
+from engine.redaction import redact
 
 try:  # google-genai prefers httpx2 when installed; local servers use httpx.
     import httpx2 as _httpx2
@@ -22,6 +22,9 @@ import httpx as _httpx
 
 _MODULES = [m for m in (_httpx, _httpx2) if m is not None]
 TIMEOUT_EXCEPTIONS: tuple[type[BaseException], ...] = tuple(m.TimeoutException for m in _MODULES)
+CONNECT_TIMEOUT_EXCEPTIONS: tuple[type[BaseException], ...] = tuple(
+    m.ConnectTimeout for m in _MODULES
+)
 TRANSPORT_EXCEPTIONS: tuple[type[BaseException], ...] = tuple(m.TransportError for m in _MODULES)
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
@@ -138,16 +141,86 @@ def unavailable(provider: str, status: int | None, detail: str = "") -> LLMError
 
 
 def timeout(provider: str, seconds: float | None, status: int | None = None) -> LLMError:
-    after_en = f" after {seconds:.0f} s" if seconds else ""
-    after_it = f" dopo {seconds:.0f} s" if seconds else ""
+    after_en = f" after {seconds_text(seconds)}" if seconds else ""
+    after_it = f" dopo {seconds_text(seconds)}" if seconds else ""
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"{provider} did not answer in time{after_en}. Try again, raise the timeout in "
-        "Settings, or use the offline draft.",
-        f"{provider} non ha risposto in tempo{after_it}. Riprovate, aumentate il tempo massimo "
-        "in Impostazioni, oppure usate la bozza offline.",
+        f"{provider} did not answer in time{after_en}. Try again in a few minutes, or use the "
+        "offline draft.",
+        f"{provider} non ha risposto in tempo{after_it}. Riprovate tra qualche minuto, oppure "
+        "usate la bozza offline.",
         status=status,
     )
+
+
+def connect_timeout(provider: str, seconds: float) -> LLMError:
+    return LLMError(
+        ErrorKind.TIMEOUT,
+        f"Could not connect to {provider} within {seconds_text(seconds)}: check the internet "
+        "connection (or that the server is running), or use the offline draft.",
+        f"Impossibile collegarsi a {provider} entro {seconds_text(seconds)}: controllate la "
+        "connessione a internet (o che il server sia avviato), oppure usate la bozza offline.",
+    )
+
+
+def first_byte_timeout(provider: str, seconds: float) -> LLMError:
+    return LLMError(
+        ErrorKind.TIMEOUT,
+        f"{provider} did not start answering within {seconds_text(seconds)}. Try again in a "
+        "few minutes, or use the offline draft.",
+        f"{provider} non ha iniziato a rispondere entro {seconds_text(seconds)}. Riprovate tra "
+        "qualche minuto, oppure usate la bozza offline.",
+    )
+
+
+def idle_timeout(provider: str, seconds: float) -> LLMError:
+    return LLMError(
+        ErrorKind.TIMEOUT,
+        f"{provider} stopped sending the answer for more than {seconds_text(seconds)}. Try "
+        "again, or use the offline draft.",
+        f"{provider} ha smesso di inviare la risposta per più di {seconds_text(seconds)}. "
+        "Riprovate, oppure usate la bozza offline.",
+    )
+
+
+def section_timeout(provider: str, seconds: float) -> LLMError:
+    return LLMError(
+        ErrorKind.TIMEOUT,
+        f"{provider} did not finish this section within {seconds_text(seconds)}, retries "
+        "included. Try again later, or use the offline draft.",
+        f"{provider} non ha completato questa sezione entro {seconds_text(seconds)}, tentativi "
+        "compresi. Riprovate più tardi, oppure usate la bozza offline.",
+    )
+
+
+def too_large(provider: str, max_bytes: int) -> LLMError:
+    size = f"{max_bytes / 1_000_000:g} MB" if max_bytes >= 100_000 else f"{max_bytes:,} bytes"
+    return LLMError(
+        ErrorKind.INVALID_OUTPUT,
+        f"{provider} sent an answer larger than {size}, far more than a section needs, and it "
+        "was stopped. Regenerate this section, try another model, or use the offline draft.",
+        f"{provider} ha inviato una risposta più grande di {size}, molto più di quanto serva a "
+        "una sezione, ed è stata interrotta. Rigenerate questa sezione, provate un altro "
+        "modello, oppure usate la bozza offline.",
+    )
+
+
+def garbled(provider: str) -> LLMError:
+    """Bytes that are not valid text: damaged on the way (a proxy, a flaky link), retryable."""
+    return LLMError(
+        ErrorKind.NETWORK,
+        f"The answer from {provider} arrived damaged (it contained bytes that are not valid "
+        "text), probably because of the network or a proxy. Try again; if it keeps happening, "
+        "check the connection, or use the offline draft.",
+        f"La risposta di {provider} è arrivata rovinata (conteneva byte che non sono testo "
+        "valido), probabilmente per la rete o un proxy. Riprovate; se si ripete, controllate "
+        "la connessione, oppure usate la bozza offline.",
+    )
+
+
+REPLACEMENT_CHARACTER = "\ufffd"
+"""What a decoder puts where bytes were not UTF-8 (the SDK and httpx decode leniently).
+A model has no reason to write it, so in an answer it means the bytes were damaged."""
 
 
 def offline(provider: str, detail: str = "") -> LLMError:
@@ -257,9 +330,16 @@ def cancelled() -> LLMError:
 
 
 def from_transport(
-    exc: BaseException, provider: str, timeout_s: float | None, *, local_url: str | None = None
+    exc: BaseException,
+    provider: str,
+    timeout_s: float | None,
+    *,
+    local_url: str | None = None,
+    connect_s: float | None = None,
 ) -> LLMError | None:
     """Map an httpx/httpx2 exception to an error kind, or None if it is not one."""
+    if isinstance(exc, CONNECT_TIMEOUT_EXCEPTIONS):
+        return connect_timeout(local_url or provider, connect_s or timeout_s or 0)
     if isinstance(exc, TIMEOUT_EXCEPTIONS):
         return timeout(provider, timeout_s)
     if isinstance(exc, TRANSPORT_EXCEPTIONS):
@@ -285,6 +365,11 @@ def parse_duration(value: Any) -> float | None:
         return None
     match = _DURATION.match(value)
     return float(match.group(1)) if match else None
+
+
+def seconds_text(seconds: float | None) -> str:
+    """45 -> "45 s", 0.25 -> "0.25 s": short timeouts (tests, fast local servers) stay exact."""
+    return f"{seconds:.0f} s" if (seconds or 0) >= 10 else f"{seconds or 0:g} s"
 
 
 def _detail(detail: str) -> str:

@@ -25,6 +25,7 @@ from google.genai import types
 
 from engine.llm import errors
 from engine.llm.base import (
+    AttemptLimits,
     CancelToken,
     CompletionRequest,
     CompletionResult,
@@ -35,7 +36,7 @@ from engine.llm.base import (
 from engine.llm.limiter import RateLimiter
 from engine.llm.pipeline import CompletionRunner, RawCompletion
 from engine.llm.retry import RetryPolicy
-from engine.llm.streaming import TOTAL_FACTOR, cancellable, hang_up
+from engine.llm.streaming import cancellable, hang_up
 
 if TYPE_CHECKING:
     from engine.storage.ai_cache import ResponseCache
@@ -121,8 +122,19 @@ class GeminiTransport:
             self._api_key,
             self.base_url,
             self.api_version,
-            event_hooks={"response": [self._track_response]},
+            event_hooks={"request": [self._set_timeouts], "response": [self._track_response]},
         )
+
+    def _set_timeouts(self, request: Any) -> None:
+        """The SDK has one timeout for everything: give the sockets ours instead."""
+        limits: AttemptLimits | None = getattr(self._streams, "limits", None)
+        if limits is not None:
+            request.extensions["timeout"] = {
+                "connect": limits.connect_s,
+                "read": limits.read_s,
+                "write": limits.read_s,
+                "pool": limits.connect_s,
+            }
 
     def _track_response(self, response: Any) -> None:
         opened = getattr(self._streams, "opened", None)
@@ -143,7 +155,7 @@ class GeminiTransport:
         request: CompletionRequest,
         on_text: TextSink | None,
         cancel: CancelToken,
-        timeout_s: float,
+        limits: AttemptLimits,
     ) -> RawCompletion:
         client = self._sdk()
         settings = request.settings
@@ -155,15 +167,16 @@ class GeminiTransport:
             response_json_schema=request.schema,
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
             automatic_continuation=False,
-            # the SDK's timeout also becomes the X-Server-Timeout header: the whole
-            # attempt's budget; silence is bounded separately by the idle timeout
-            http_options=types.HttpOptions(timeout=int(timeout_s * TOTAL_FACTOR * 1000)),
+            # the SDK's timeout becomes the X-Server-Timeout header: the rest of the
+            # section's budget (the sockets get their own timeouts in _set_timeouts)
+            http_options=types.HttpOptions(timeout=max(1, int(limits.total_s * 1000))),
         )
 
         opened: list[Any] = []
 
         def open_stream() -> Any:  # runs on the stream's own thread
             self._streams.opened = opened
+            self._streams.limits = limits
             return client.models.generate_content_stream(
                 model=settings.model, contents=request.prompt, config=config
             )
@@ -172,6 +185,9 @@ class GeminiTransport:
             for response in opened:
                 hang_up(response)
 
+        def received() -> int:
+            return sum(getattr(response, "num_bytes_downloaded", 0) for response in opened)
+
         raw = RawCompletion(text="")
         parts: list[str] = []
         try:
@@ -179,8 +195,8 @@ class GeminiTransport:
                 open_stream,
                 cancel,
                 provider=LABEL,
-                idle_timeout_s=timeout_s,
-                total_timeout_s=timeout_s * TOTAL_FACTOR,
+                limits=limits,
+                size_probe=received,
                 on_abandon=abandon,
                 name=f"gemini-{request.agent}",
             ):
@@ -189,8 +205,10 @@ class GeminiTransport:
             raise
         except genai_errors.APIError as error:
             raise map_api_error(error, settings.model) from error
+        except genai_errors.UnknownApiResponseError as error:  # an event that is not JSON
+            raise errors.garbled(LABEL) from error
         except Exception as error:
-            mapped = errors.from_transport(error, LABEL, timeout_s)
+            mapped = errors.from_transport(error, LABEL, limits.read_s, connect_s=limits.connect_s)
             if mapped is not None:
                 raise mapped from error
             raise
@@ -245,6 +263,8 @@ def _absorb(
     for part in content.parts:
         if part.thought or not part.text:
             continue  # thought summaries are not the answer
+        if errors.REPLACEMENT_CHARACTER in part.text:
+            raise errors.garbled(LABEL)
         parts.append(part.text)
         if on_text is not None:
             on_text(part.text)

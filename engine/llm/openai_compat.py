@@ -19,6 +19,7 @@ import httpx
 
 from engine.llm import errors
 from engine.llm.base import (
+    AttemptLimits,
     CancelToken,
     CompletionRequest,
     CompletionResult,
@@ -29,7 +30,7 @@ from engine.llm.base import (
 from engine.llm.limiter import RateLimiter
 from engine.llm.pipeline import CompletionRunner, RawCompletion
 from engine.llm.retry import RetryPolicy
-from engine.llm.streaming import TOTAL_FACTOR, cancellable, hang_up
+from engine.llm.streaming import cancellable, hang_up
 
 if TYPE_CHECKING:
     from engine.storage.ai_cache import ResponseCache
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 PROVIDER = "local"
 LABEL = "Ollama/llama.cpp"
 DEFAULT_BASE_URL = "http://localhost:11434/v1"
-CONNECT_TIMEOUT_S = 10.0
 FINISH = {"stop": "STOP", "length": "MAX_TOKENS", "content_filter": "SAFETY"}
 _NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -120,14 +120,16 @@ class LocalTransport:
         request: CompletionRequest,
         on_text: TextSink | None,
         cancel: CancelToken,
-        timeout_s: float,
+        limits: AttemptLimits,
     ) -> RawCompletion:
         model = request.settings.model or self.default_model or ""
         body = chat_body(request, model)
         headers = {"Accept": "text/event-stream"}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
-        timeout = httpx.Timeout(timeout_s, connect=min(CONNECT_TIMEOUT_S, timeout_s))
+        timeout = httpx.Timeout(
+            connect=limits.connect_s, read=limits.read_s, write=limits.read_s, pool=limits.connect_s
+        )
         holder: dict[str, httpx.Response] = {}
 
         def open_stream() -> Iterator[dict[str, Any]]:
@@ -153,6 +155,10 @@ class LocalTransport:
             if response is not None:
                 hang_up(response)
 
+        def received() -> int:
+            response = holder.get("response")
+            return response.num_bytes_downloaded if response is not None else 0
+
         raw = RawCompletion(text="")
         parts: list[str] = []
         try:
@@ -160,8 +166,8 @@ class LocalTransport:
                 open_stream,
                 cancel,
                 provider=LABEL,
-                idle_timeout_s=timeout_s,
-                total_timeout_s=timeout_s * TOTAL_FACTOR,
+                limits=limits,
+                size_probe=received,
                 on_abandon=abandon,
                 name=f"local-{request.agent}",
             ):
@@ -169,7 +175,9 @@ class LocalTransport:
         except LLMError:
             raise
         except Exception as error:
-            mapped = errors.from_transport(error, LABEL, timeout_s, local_url=self.base_url)
+            mapped = errors.from_transport(
+                error, LABEL, limits.read_s, local_url=self.base_url, connect_s=limits.connect_s
+            )
             if mapped is not None:
                 raise mapped from error
             raise
@@ -294,6 +302,8 @@ def _events(response: httpx.Response) -> Iterator[dict[str, Any]]:
 
 
 def _loads(payload: str) -> dict[str, Any]:
+    if errors.REPLACEMENT_CHARACTER in payload:  # httpx decoded bytes that were not UTF-8
+        raise errors.garbled(LABEL)
     try:
         value = json.loads(payload)
     except json.JSONDecodeError:

@@ -5,7 +5,9 @@ mapped to ``LLMError``). ``CompletionRunner`` wraps it the same way for all:
 
 1. cache lookup (unless the request says regenerate), a hit streams once;
 2. each attempt takes a ``RateLimiter`` slot; a 429 pauses the whole pool;
-3. retryable failures back off per ``RetryPolicy`` (server delay honoured);
+3. retryable failures back off per ``RetryPolicy`` (server delay honoured), all
+   within the section's time budget (``GenerationSettings.section_timeout_s``:
+   attempts, waits and the repair call; not the limiter's pacing);
 4. the text is parsed (fences, prose, trailing commas) and schema-checked;
    blocked and truncated answers become BLOCKED / TRUNCATED;
 5. an invalid answer gets ONE repair call, then INVALID_OUTPUT;
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from engine.llm import errors
 from engine.llm.base import (
+    AttemptLimits,
     CancelToken,
     CompletionRequest,
     CompletionResult,
@@ -30,6 +33,7 @@ from engine.llm.base import (
     TextSink,
     Usage,
 )
+from engine.llm.clock import Clock
 from engine.llm.jsontext import ExtractedJSON, JSONExtractionError, extract_json_object
 from engine.llm.limiter import RateLimiter
 from engine.llm.repair import repair_request
@@ -72,8 +76,24 @@ class Transport(Protocol):
         request: CompletionRequest,
         on_text: TextSink | None,
         cancel: CancelToken,
-        timeout_s: float,
+        limits: AttemptLimits,
     ) -> RawCompletion: ...
+
+
+class SectionBudget:
+    """The time one section may take in attempts and backoff waits (not in pacing)."""
+
+    def __init__(self, seconds: float, clock: Clock) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self.spent = 0.0
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.seconds - self.spent)
+
+    def spend(self, seconds: float) -> None:
+        self.spent += max(0.0, seconds)
 
 
 class _Rejected(Exception):
@@ -122,7 +142,9 @@ class CompletionRunner:
                 )
                 return hit
 
-        raw, attempts = self._call(request, _guarded(on_text, request.agent), cancel, call_id)
+        budget = SectionBudget(request.settings.section_timeout_s, self.retry.clock)
+        sink = _guarded(on_text, request.agent)
+        raw, attempts = self._call(request, sink, cancel, call_id, budget)
         usage = _copy(raw.usage)
         warnings: list[str] = []
         try:
@@ -136,7 +158,7 @@ class CompletionRunner:
                 len(rejected.problems),
             )
             repair = repair_request(request, raw.text, rejected.problems)
-            repaired, more = self._call(repair, None, cancel, call_id)
+            repaired, more = self._call(repair, None, cancel, call_id, budget)
             attempts += more
             _add(usage, repaired.usage)
             try:
@@ -187,9 +209,10 @@ class CompletionRunner:
         on_text: TextSink | None,
         cancel: CancelToken,
         call_id: str,
+        budget: SectionBudget,
     ) -> tuple[RawCompletion, int]:
         """One logical call with retries; returns the answer and the attempts used."""
-        timeout_s = self.retry.attempt_timeout(request.settings.timeout_s)
+        clock = self.retry.clock
         waited = 0.0
         attempt = 0
         timeouts = 0
@@ -197,10 +220,19 @@ class CompletionRunner:
             attempt += 1
             if cancel.cancelled:
                 raise errors.cancelled()
+            if budget.remaining <= 0:
+                raise errors.with_attempts(
+                    errors.section_timeout(self.transport.label, budget.seconds), attempt - 1
+                )
             try:
                 with self.limiter.slot(cancel, request.agent):
+                    limits = self.retry.limits(request.settings, budget.remaining)
                     began = time.monotonic()
-                    raw = self.transport.attempt(request, on_text, cancel, timeout_s)
+                    clock_began = clock.now()
+                    try:
+                        raw = self.transport.attempt(request, on_text, cancel, limits)
+                    finally:
+                        budget.spend(clock.now() - clock_began)
                 log.debug(
                     "llm %s call=%s agent=%s attempt=%d ok in %.2fs",
                     self.transport.provider,
@@ -231,7 +263,7 @@ class CompletionRunner:
                 self.limiter.pause(failure.retry_after_s or delay)
             if not self.retry.should_retry(failure, attempt, timeouts):
                 raise errors.with_attempts(failure, attempt)
-            if waited + delay > self.retry.max_total_wait_s:
+            if waited + delay > self.retry.max_total_wait_s or delay >= budget.remaining:
                 log.warning(
                     "llm %s call=%s agent=%s giving up: next wait %.1f s exceeds the budget",
                     self.transport.provider,
@@ -250,9 +282,10 @@ class CompletionRunner:
                 failure.status,
                 delay,
             )
-            if self.retry.clock.sleep(delay, cancel):
+            if clock.sleep(delay, cancel):
                 raise errors.cancelled()
             waited += delay
+            budget.spend(delay)
 
     def _accept(self, raw: RawCompletion, request: CompletionRequest) -> ExtractedJSON:
         """The schema-valid object, or BLOCKED / TRUNCATED / _Rejected (repairable)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from engine.llm import errors
-from engine.llm.base import ErrorKind, LLMError
+from engine.llm.base import AttemptLimits, ErrorKind, GenerationSettings, LLMError
 from engine.llm.clock import SYSTEM_CLOCK, Clock
 
 
@@ -24,7 +24,7 @@ class RetryPolicy:
     base_delay_s: float = 1.0
     max_delay_s: float = 30.0  # cap of one backoff step (the server's delay may exceed it)
     max_total_wait_s: float = 180.0  # give up rather than sleep longer than this in total
-    timeout_s: float | None = None  # caps each attempt's time (else GenerationSettings.timeout_s)
+    timeout_s: float | None = None  # caps the first-byte and idle timeouts of the settings
     max_timeouts: int = 2  # a silent server costs a full timeout per attempt: try twice at most
     clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
     random: Callable[[], float] = field(default=random.random, compare=False)
@@ -34,11 +34,17 @@ class RetryPolicy:
         """One attempt only (settings screen checks, tests)."""
         return cls(max_attempts=1)
 
-    def attempt_timeout(self, settings_timeout_s: float) -> float:
-        """One attempt's time budget: the request's own, capped by the policy's."""
-        if self.timeout_s is None:
-            return settings_timeout_s
-        return min(settings_timeout_s, self.timeout_s)
+    def limits(self, settings: GenerationSettings, remaining_s: float) -> AttemptLimits:
+        """One attempt's limits: the settings' (capped by the policy's) and the section's rest."""
+        cap = self.timeout_s if self.timeout_s is not None else float("inf")
+        return AttemptLimits(
+            connect_s=min(settings.connect_timeout_s, cap),
+            first_byte_s=min(settings.first_byte_timeout_s, cap),
+            idle_s=min(settings.idle_timeout_s, cap),
+            total_s=max(0.0, remaining_s),
+            section_s=settings.section_timeout_s,
+            max_bytes=settings.max_answer_bytes,
+        )
 
     def should_retry(self, error: LLMError, attempt: int, timeouts: int = 0) -> bool:
         """``timeouts``: how many attempts so far ended in TIMEOUT (this one included)."""

@@ -1,11 +1,16 @@
-"""Consume a blocking stream so that cancel and the attempt's deadline act at once.
+"""Consume a blocking stream so that cancel, the timeouts and the size cap act at once.
 
 An HTTP stream blocks while the model thinks (tens of seconds before the first
 chunk on "thinking" models), so checking the cancel token only between chunks
 would leave the user waiting. A small daemon thread pulls the stream into a
-queue; the caller polls the queue, its cancel token and the deadline, and
-walks away promptly. The abandoned stream is closed by ``on_abandon`` when
-the transport can (httpx), else it ends with its own timeout.
+queue; the caller polls the queue, its cancel token, the timeouts of
+``AttemptLimits`` and the bytes received so far, and walks away promptly. The
+abandoned stream is closed by ``on_abandon`` when the transport can (httpx),
+else it ends with its own socket timeout.
+
+The size is read from the HTTP response (``size_probe``) rather than from the
+chunks: an SDK that buffers one enormous line would otherwise hand it over
+only when complete, many seconds and megabytes later.
 """
 
 from __future__ import annotations
@@ -19,11 +24,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from engine.llm import errors
-from engine.llm.base import CancelToken
+from engine.llm.base import AttemptLimits, CancelToken
 
 T = TypeVar("T")
 POLL_S = 0.05
-TOTAL_FACTOR = 5  # an attempt may stream for this many idle timeouts in all
 
 _ITEM, _END, _ERROR = "item", "end", "error"
 
@@ -33,16 +37,17 @@ def cancellable(
     cancel: CancelToken,
     *,
     provider: str,
-    idle_timeout_s: float | None,
-    total_timeout_s: float | None = None,
+    limits: AttemptLimits,
+    size_probe: Callable[[], int] | None = None,
     on_abandon: Callable[[], None] | None = None,
     name: str = "llm-stream",
 ) -> Iterator[T]:
-    """Yield the stream's items; raise ``LLMError`` CANCELLED or TIMEOUT promptly.
+    """Yield the stream's items; raise ``LLMError`` CANCELLED, TIMEOUT or too large promptly.
 
-    ``idle_timeout_s`` bounds the silence before the first item and between
-    items (a long answer that keeps streaming is progress, not a hang);
-    ``total_timeout_s`` caps the whole attempt.
+    The first item must come within ``limits.first_byte_s``, each next one within
+    ``limits.idle_s`` of the previous (a long answer that keeps streaming is progress,
+    not a hang), all of them within ``limits.total_s``; ``size_probe()`` (bytes received
+    so far) must stay within ``limits.max_bytes``.
     """
     if cancel.cancelled:
         raise errors.cancelled()
@@ -67,24 +72,22 @@ def cancellable(
             items.put((_ERROR, exc))
 
     worker = threading.Thread(target=pump, name=name, daemon=True)
-    started = last_item = time.monotonic()
+    started = time.monotonic()
+    last_item: float | None = None
     worker.start()
     finished = False
     try:
         while True:
             if cancel.cancelled:
                 raise errors.cancelled()
-            now = time.monotonic()
-            if idle_timeout_s is not None and now - last_item > idle_timeout_s:
-                raise errors.timeout(provider, idle_timeout_s)
-            if total_timeout_s is not None and now - started > total_timeout_s:
-                raise errors.timeout(provider, total_timeout_s)
+            _check(limits, provider, started, last_item, size_probe)
             try:
                 kind, value = items.get(timeout=POLL_S)
             except queue.Empty:
                 continue
             if kind == _ITEM:
                 last_item = time.monotonic()
+                _check(limits, provider, started, last_item, size_probe)
                 yield value
             elif kind == _END:
                 finished = True
@@ -97,6 +100,24 @@ def cancellable(
         if not finished and on_abandon is not None:
             with contextlib.suppress(Exception):
                 on_abandon()
+
+
+def _check(
+    limits: AttemptLimits,
+    provider: str,
+    started: float,
+    last_item: float | None,
+    size_probe: Callable[[], int] | None,
+) -> None:
+    now = time.monotonic()
+    if last_item is None and now - started > limits.first_byte_s:
+        raise errors.first_byte_timeout(provider, limits.first_byte_s)
+    if last_item is not None and now - last_item > limits.idle_s:
+        raise errors.idle_timeout(provider, limits.idle_s)
+    if now - started > limits.total_s:
+        raise errors.section_timeout(provider, limits.section_s)
+    if size_probe is not None and size_probe() > limits.max_bytes:
+        raise errors.too_large(provider, limits.max_bytes)
 
 
 def hang_up(response: Any) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, column, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from engine.domain.context import STORED
 from engine.domain.plan import Plan, PlanStatus
 from engine.storage.knowledge import example_sections, section_content
 from engine.storage.models import Club, KnowledgeEntry, PlanRow, PlanVersionRow, utcnow
@@ -209,7 +210,7 @@ def restore_version(session: Session, plan_id: int, number: int) -> PlanVersionR
     """Restoring copies an old version into a new one: history only ever grows."""
     row = get_plan_row(session, plan_id)
     old = get_version_row(session, plan_id, number)
-    plan = Plan.model_validate_json(_version_json(old))
+    plan = Plan.model_validate_json(_version_json(old), context=STORED)
     return add_version(
         session, row, plan, VersionSource.RESTORED, f"v{number}", restored_from=number
     )
@@ -311,7 +312,7 @@ def load_plan(
 ) -> tuple[PlanRow, PlanVersionRow, Plan]:
     row = get_plan_row(session, plan_id)
     version = get_version_row(session, plan_id, number)
-    return row, version, Plan.model_validate_json(_version_json(version))
+    return row, version, Plan.model_validate_json(_version_json(version), context=STORED)
 
 
 def version_json(session: Session, plan_id: int, number: int | None = None) -> str:

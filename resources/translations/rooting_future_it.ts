@@ -1631,6 +1631,14 @@
         <translation>Una chiave è salvata nel portachiavi di sistema ({masked}).</translation>
     </message>
     <message>
+        <source>The key comes from the environment variable {var} ({masked}), which wins over the system keyring: change the variable to change the key.</source>
+        <translation>La chiave viene dalla variabile d&apos;ambiente {var} ({masked}), che prevale sul portachiavi di sistema: per cambiare la chiave cambiate la variabile.</translation>
+    </message>
+    <message>
+        <source>The key comes from the environment variable {var} ({masked}). A key pasted here is kept in the system keyring and used instead.</source>
+        <translation>La chiave viene dalla variabile d&apos;ambiente {var} ({masked}). Una chiave incollata qui viene conservata nel portachiavi di sistema e usata al suo posto.</translation>
+    </message>
+    <message>
         <source>Type a new key to replace it</source>
         <translation>Scrivete una nuova chiave per sostituirla</translation>
     </message>

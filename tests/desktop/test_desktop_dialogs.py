@@ -195,3 +195,24 @@ def test_expired_licence_states_the_reason(qtbot, service: Service, lab: Lab) ->
     qtbot.addWidget(dialog)
     assert "scaduta" in dialog.title.text() and "modalità valutazione" in dialog.title.text()
     assert "La licenza è scaduta il" in dialog.message.text()
+
+
+def test_settings_say_where_the_key_comes_from_never_the_key(
+    qtbot, window: MainWindow, memory_keyring, monkeypatch
+) -> None:
+    sdk_key, app_key = "sdk-variable-key-1234", "app-variable-key-5678"
+    monkeypatch.setenv("GEMINI_API_KEY", sdk_key)
+    dialog = window.open_settings()
+    assert "GEMINI_API_KEY" in dialog.key_state.text() and "1234" in dialog.key_state.text()
+    assert sdk_key not in dialog.key_state.text()
+    assert not dialog.remove_key.isEnabled()  # nothing in the keyring to remove
+    dialog.api_key.setText("keyring-key-abcdefgh")
+    assert dialog.store_key()
+    assert "portachiavi" in dialog.key_state.text() and "GEMINI_API_KEY" not in (
+        dialog.key_state.text()
+    )
+    monkeypatch.setenv("ROOTING_FUTURE_GEMINI_API_KEY", app_key)
+    dialog._show_key_state()
+    text = dialog.key_state.text()
+    assert "ROOTING_FUTURE_GEMINI_API_KEY" in text and "prevale" in text and app_key not in text
+    dialog.close()

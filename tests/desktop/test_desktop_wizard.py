@@ -94,6 +94,8 @@ def test_club_files_round_trip(qtbot, window, example, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", "utf-8")
     assert not window.wizard.load_club_file(bad)
+    bad.write_text('{"identity": ' + "[" * 3000 + "]" * 3000 + "}", "utf-8")
+    assert not window.wizard.load_club_file(bad)  # a message, not a RecursionError
 
 
 def test_start_from_last_seasons_plan(qtbot, service: Service, window, make_plan_offline) -> None:

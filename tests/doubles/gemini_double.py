@@ -204,7 +204,10 @@ class GeminiDouble(HTTPDouble):
             if reply.stream_error_after is not None and index >= reply.stream_error_after:
                 exchange.send_event(json.dumps(reply.error_body()))
                 return exchange.end_stream()
-            exchange.send_event(json.dumps(event, ensure_ascii=False))
+            text = _event_text(event)
+            exchange.send_event(
+                reply.event_bytes(json.dumps(event, ensure_ascii=False), index, text)
+            )
         exchange.end_stream()
         return None
 
@@ -278,6 +281,11 @@ class GeminiDouble(HTTPDouble):
             )
         events[-1]["candidates"][0]["finishReason"] = finish
         return events
+
+
+def _event_text(event: dict[str, Any]) -> str:
+    parts = (event.get("candidates") or [{}])[0].get("content", {}).get("parts", [])
+    return "".join(p.get("text", "") for p in parts if not p.get("thought"))
 
 
 def prompt_text(body: Any, *, with_system: bool = False) -> str:

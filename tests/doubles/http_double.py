@@ -107,9 +107,13 @@ class Exchange:
             raise ClientGone() from error
         self._chunked = True
 
-    def send_event(self, data: str) -> None:
-        """One SSE event: ``data: <data>`` and a blank line, as one HTTP chunk."""
-        self.write_chunk(f"data: {data}\r\n\r\n".encode())
+    def send_event(self, data: str | bytes) -> None:
+        """One SSE event: ``data: <data>`` and a blank line, as one HTTP chunk.
+
+        Bytes go out as they are (a test may send bytes that are not valid UTF-8).
+        """
+        payload = data if isinstance(data, bytes) else data.encode()
+        self.write_chunk(b"data: " + payload + b"\r\n\r\n")
 
     def write_chunk(self, data: bytes) -> None:
         try:

@@ -159,24 +159,23 @@ class OpenAIDouble(HTTPDouble):
                 exchange.send_event(json.dumps(_error(reply.code, reply.message)))
                 return exchange.end_stream()
             last = index == len(pieces) - 1
-            exchange.send_event(
-                json.dumps(
-                    {
-                        "id": completion_id,
-                        "object": "chat.completion.chunk",
-                        "created": created,
-                        "model": model,
-                        "choices": [
-                            {
-                                "index": 0,
-                                "delta": {"role": "assistant", "content": piece},
-                                "finish_reason": finish if last else None,
-                            }
-                        ],
-                    },
-                    ensure_ascii=False,
-                )
+            event = json.dumps(
+                {
+                    "id": completion_id,
+                    "object": "chat.completion.chunk",
+                    "created": created,
+                    "model": model,
+                    "choices": [
+                        {
+                            "index": 0,
+                            "delta": {"role": "assistant", "content": piece},
+                            "finish_reason": finish if last else None,
+                        }
+                    ],
+                },
+                ensure_ascii=False,
             )
+            exchange.send_event(reply.event_bytes(event, index, piece))
         if (body.get("stream_options") or {}).get("include_usage"):
             exchange.send_event(
                 json.dumps(

@@ -33,6 +33,7 @@ class Reply:
     block_reason: str | None = None
     thought: str | None = None  # a thought-summary part sent before the answer
     thoughts_tokens: int = 0
+    garble: str | None = None  # "text" | "frame": invalid UTF-8 in the first chunk (see garbled)
     label: str = "ok"
 
     # --- answers ---------------------------------------------------------------------
@@ -103,6 +104,15 @@ class Reply:
     def dropped(cls, after_chunks: int = 1, **options: Any) -> Reply:
         """Some text, then the connection closes without finishing the response."""
         return cls(drop_after=after_chunks, label="dropped", **options)
+
+    @classmethod
+    def garbled(cls, where: str = "text", **options: Any) -> Reply:
+        """A valid answer whose first chunk carries bytes that are not UTF-8.
+
+        ``where="text"``: inside the answer's text (a decoder that replaces bad bytes
+        yields U+FFFD); ``"frame"``: in the event's JSON around it (not JSON any more).
+        """
+        return cls(garble=where, label=f"garbled {where}", **options)
 
     # --- errors ----------------------------------------------------------------------
 
@@ -249,6 +259,16 @@ class Reply:
         if self.label == "fenced":
             return f"Ecco la sezione:\n```json\n{body}\n```\nFatemi sapere se serve altro."
         return body
+
+    def event_bytes(self, event_json: str, index: int, text: str) -> bytes:
+        """One event as sent: garbled in the first chunk when the reply says so."""
+        data = event_json.encode("utf-8")
+        if self.garble is None or index != 0:
+            return data
+        if self.garble == "frame":
+            return b"\xe2" + data  # a broken byte before the JSON object
+        start = b'"' + json.dumps(text[:8], ensure_ascii=False)[1:-1].encode("utf-8")
+        return data.replace(start, b'"\xff\xfe' + start[1:], 1)  # at the start of the text
 
     def error_body(self) -> dict[str, Any]:
         return {

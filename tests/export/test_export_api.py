@@ -157,3 +157,60 @@ def test_exported_files_get_ordinary_permissions(tmp_path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+# --- temporaries and file modes (issue 15.9 and 15.10) -----------------------------------------
+
+
+def test_a_killed_exports_stale_temporaries_are_swept_on_the_next_export(
+    home: Path, tmp_path: Path
+) -> None:
+    """Ours (exact naming, older than a few minutes) go; fresh ones and the user's stay."""
+    import os
+    import time
+
+    from engine.cli import run
+    from tests.factories import EXAMPLES
+
+    def cli(*argv: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = run(list(argv), out=out, err=err)
+        return code, out.getvalue() + ("\n" + err.getvalue() if code else "")
+
+    plan_id = cli("plan", str(EXAMPLES / "pallavolo-ssd.json"))[1].strip().splitlines()[-1]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    stale = [folder / ".Club_2026-27_2028-29_v1.pdf.k3x9_2ab.tmp", folder / ".rf-probe-a1b2c3d4"]
+    fresh = folder / ".Club_2026-27_2028-29_v1.docx.zz11yy22.tmp"  # an export still running
+    users = [folder / ".notes.txt.abcd1234.tmp", folder / "Club.pdf.abcd1234.tmp"]
+    an_hour_ago = time.time() - 3600
+    for path in [*stale, fresh, *users]:
+        path.write_bytes(b"")
+        if path is not fresh:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    code, text = cli("export", plan_id, "--format", "html", "--out", str(folder))
+    assert code == 0, text
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists() and all(path.exists() for path in users)
+    assert len(list(folder.glob("*.html"))) == 1
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX file modes")
+def test_exported_files_get_the_users_ordinary_mode_without_touching_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export set the process-wide umask to 0 and back, racing other threads' files."""
+    import os
+
+    previous = os.umask(0o027)
+    try:
+
+        def no_umask(_mask: int) -> int:
+            raise AssertionError("the export must not change the process-wide umask")
+
+        monkeypatch.setattr(os, "umask", no_umask)
+        [path] = export_plan(make_plan(), "html", tmp_path)
+    finally:
+        monkeypatch.undo()
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == 0o640  # 0o666 narrowed by the umask, not 0o600

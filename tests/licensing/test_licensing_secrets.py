@@ -95,3 +95,26 @@ def test_localised_messages() -> None:
     assert error.message("it").startswith("Il portachiavi")
     assert error.message("en").startswith("The system keyring")
     assert str(error) == error.bilingual()
+
+
+def test_the_sdk_variables_come_after_the_apps_own(monkeypatch) -> None:
+    """As SDK users expect; in the SDK's own order (GOOGLE_API_KEY first)."""
+    monkeypatch.setenv("GEMINI_API_KEY", "gemini-sdk-key-1234")
+    assert secrets.find_api_key() == secrets.FoundKey("gemini-sdk-key-1234", "GEMINI_API_KEY")
+    monkeypatch.setenv("GOOGLE_API_KEY", "google-sdk-key-5678")
+    assert secrets.find_api_key().source == "GOOGLE_API_KEY"
+    secrets.set_api_key("from-keyring-123456")
+    assert secrets.find_api_key() == secrets.FoundKey("from-keyring-123456", secrets.KEYRING)
+    monkeypatch.setenv("ROOTING_FUTURE_GEMINI_API_KEY", "from-app-env-123456")
+    found = secrets.find_api_key()
+    assert found.source == "ROOTING_FUTURE_GEMINI_API_KEY" and not found.from_keyring
+    assert "from-app-env" not in repr(found)  # a logged FoundKey never shows the key
+    assert secrets.get_api_key("openai-compatible") is None  # SDK variables are Gemini's
+
+
+def test_an_sdk_variable_is_the_way_out_of_a_broken_keyring(failing_keyring, monkeypatch) -> None:
+    monkeypatch.setenv("GEMINI_API_KEY", "gemini-sdk-key-1234")
+    assert secrets.get_api_key() == "gemini-sdk-key-1234"
+    monkeypatch.delenv("GEMINI_API_KEY")
+    with pytest.raises(SecretStoreUnavailable):
+        secrets.get_api_key()

@@ -56,7 +56,10 @@ def make_request(
     use_cache: bool = True,
     timeout_s: float = 10.0,
     max_output_tokens: int = 8192,
+    **limits: float,
 ) -> CompletionRequest:
+    """``timeout_s`` is both the first-byte and the idle timeout; ``limits`` sets any of
+    ``GenerationSettings``' other limits (``section_timeout_s``, ``max_answer_bytes``...)."""
     return CompletionRequest(
         agent=agent,
         system="Sei un consulente di società sportive dilettantistiche.",
@@ -66,7 +69,7 @@ def make_request(
             model=model,
             temperature=0.2,
             max_output_tokens=max_output_tokens,
-            timeout_s=timeout_s,
+            **{"first_byte_timeout_s": timeout_s, "idle_timeout_s": timeout_s, **limits},
         ),
         use_cache=use_cache,
     )

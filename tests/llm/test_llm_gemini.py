@@ -295,12 +295,68 @@ def test_connection_refused_is_network_with_offline_advice() -> None:
     assert "bozza offline" in error.message("it") and "offline draft" in error.message("en")
 
 
-def test_slow_server_times_out(gemini: GeminiDouble) -> None:
-    gemini.always(Reply.ok(latency_s=3))
-    began = time.monotonic()
-    error = failure(client_for(gemini, retry=RetryPolicy.none()), timeout_s=0.5)
+def test_a_server_that_never_starts_answering_hits_the_first_byte_timeout(
+    gemini: GeminiDouble,
+) -> None:
+    gemini.always(Reply.ok(latency_s=30))
+    error = failure(client_for(gemini, retry=RetryPolicy.none()), first_byte_timeout_s=0.3)
     assert error.kind is ErrorKind.TIMEOUT
-    assert time.monotonic() - began < 2
+    assert "did not start answering within 0.3 s" in error.message("en")
+    assert "entro 0.3 s" in error.message("it")
+
+
+def test_a_stream_that_goes_silent_hits_the_idle_timeout(gemini: GeminiDouble) -> None:
+    gemini.always(Reply.slow(VALID_ANSWER, chunks=4, chunk_delay_s=30))
+    error = failure(client_for(gemini, retry=RetryPolicy.none()), idle_timeout_s=0.3)
+    assert error.kind is ErrorKind.TIMEOUT
+    assert "stopped sending the answer for more than 0.3 s" in error.message("en")
+
+
+def test_a_silent_server_is_retried_once_within_the_section_budget(gemini: GeminiDouble) -> None:
+    gemini.always(Reply.ok(latency_s=30))
+    error = failure(client_for(gemini), first_byte_timeout_s=0.3, section_timeout_s=60)
+    assert error.kind is ErrorKind.TIMEOUT and "tentativi: 2" in error.message("it")
+    assert len(gemini.generate_requests()) == 2
+
+
+def test_a_connection_that_never_opens_hits_the_connect_timeout() -> None:
+    """A listener whose accept queue is full: the handshake never completes (no internet)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = []
+        for _ in range(4):  # fill the accept queue; later SYNs are dropped
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+        client = GeminiClient(
+            TEST_KEY, base_url=f"http://127.0.0.1:{port}/", retry=RetryPolicy.none()
+        )
+        try:
+            error = failure(client, connect_timeout_s=0.3, first_byte_timeout_s=5)
+        finally:
+            for filler in fillers:
+                filler.close()
+    assert error.kind is ErrorKind.TIMEOUT
+    assert "Could not connect to Gemini within 0.3 s" in error.message("en")
+
+
+def test_a_huge_answer_is_stopped_as_soon_as_it_passes_the_size_cap(gemini: GeminiDouble) -> None:
+    """21 MB, slowly: it used to be read to the end (84 s) before failing."""
+    gemini.script(Reply.raw_text("x" * 21_000_000, chunks=2_100, chunk_delay_s=0.05))
+    error = failure(client_for(gemini, retry=RetryPolicy.none()), max_answer_bytes=200_000)
+    assert error.kind is ErrorKind.INVALID_OUTPUT
+    assert "larger than 0.2 MB" in error.message("en") and "0.2 MB" in error.message("it")
+    assert _client_left(gemini.generate_requests()[0])  # hung up mid-stream
+
+
+def _client_left(request) -> bool:
+    deadline = time.monotonic() + 5
+    while "client_gone_at" not in request.extra and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return "client_gone_at" in request.extra
 
 
 def test_cancel_mid_stream_stops_promptly(gemini: GeminiDouble) -> None:
@@ -433,15 +489,37 @@ def test_a_long_answer_that_keeps_streaming_is_not_a_timeout(gemini: GeminiDoubl
     assert result.data == VALID_ANSWER
 
 
-def test_an_endless_stream_hits_the_total_cap(gemini: GeminiDouble) -> None:
-    gemini.script(Reply.slow(VALID_ANSWER, chunks=100, chunk_delay_s=0.05))  # 5 s in all
-    began = time.monotonic()
-    error = failure(client_for(gemini, retry=RetryPolicy.none()), timeout_s=0.2)  # cap 1 s
+def test_an_endless_stream_hits_the_section_budget(gemini: GeminiDouble) -> None:
+    gemini.script(Reply.slow(VALID_ANSWER, chunks=1000, chunk_delay_s=0.05))  # 50 s in all
+    error = failure(client_for(gemini), timeout_s=0.5, section_timeout_s=1)
     assert error.kind is ErrorKind.TIMEOUT
-    assert time.monotonic() - began < 2
+    assert "did not finish this section within 1 s, retries included" in error.message("en")
+    assert len(gemini.generate_requests()) == 1  # no retry: the budget is spent
 
 
 def test_the_sdk_never_retries_on_its_own(gemini: GeminiDouble) -> None:
     gemini.always(Reply.unavailable())
     failure(client_for(gemini, retry=RetryPolicy.none()))
     assert len(gemini.generate_requests()) == 1  # our policy decides, not the SDK's
+
+
+# --- answers damaged in transit (issue 15.7) -------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["text", "frame"])
+def test_invalid_utf8_is_a_transient_fault_and_retried(gemini: GeminiDouble, where: str) -> None:
+    """It used to fail the section at once as 'refused the request (UnknownApiResponseError)'
+    (or, inside the text, to slip through as U+FFFD)."""
+    gemini.script(Reply.garbled(where, payload=VALID_ANSWER), Reply.ok(VALID_ANSWER))
+    result = client_for(gemini).complete(make_request(), None, CancelToken())
+    assert result.data == VALID_ANSWER and result.attempts == 2
+    assert "\ufffd" not in result.text
+
+
+def test_an_answer_that_keeps_arriving_damaged_says_so(gemini: GeminiDouble) -> None:
+    gemini.always(Reply.garbled("frame"))
+    error = failure(client_for(gemini))
+    assert error.kind is ErrorKind.NETWORK
+    assert "arrived damaged" in error.message("en") and "rovinata" in error.message("it")
+    assert "UnknownApiResponseError" not in error.message("en") + error.message("it")
+    assert len(gemini.generate_requests()) == 4  # retried like any transport fault

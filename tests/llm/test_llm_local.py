@@ -228,3 +228,30 @@ def test_cancel_during_a_stalled_stream_hangs_up_at_once(local_server: OpenAIDou
     while "client_gone_at" not in sent.extra and time.monotonic() < deadline:
         time.sleep(0.02)
     assert sent.extra["client_gone_at"] - began < 1.0
+
+
+# --- timeouts and the size cap (issue 15.6) -----------------------------------------------
+
+
+def test_a_local_server_that_never_starts_answering_times_out(local_server: OpenAIDouble) -> None:
+    local_server.always(Reply.ok(latency_s=30))
+    error = failure(client_for(local_server.base_url, RetryPolicy.none()), first_byte_timeout_s=0.3)
+    assert error.kind is ErrorKind.TIMEOUT
+    assert "did not start answering within 0.3 s" in error.message("en")
+
+
+def test_a_huge_local_answer_is_stopped_at_the_size_cap(local_server: OpenAIDouble) -> None:
+    local_server.script(Reply.raw_text("x" * 21_000_000, chunks=2_100, chunk_delay_s=0.05))
+    error = failure(client_for(local_server.base_url, RetryPolicy.none()), max_answer_bytes=200_000)
+    assert error.kind is ErrorKind.INVALID_OUTPUT and "0.2 MB" in error.message("en")
+    [sent] = local_server.chat_requests()
+    deadline = time.monotonic() + 5
+    while "client_gone_at" not in sent.extra and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert "client_gone_at" in sent.extra  # hung up mid-stream, not read to the end
+
+
+def test_invalid_utf8_from_a_local_server_is_retried(local_server: OpenAIDouble) -> None:
+    local_server.script(Reply.garbled("text", payload=VALID_ANSWER), Reply.ok(VALID_ANSWER))
+    result = client_for(local_server.base_url).complete(local_request(), None, CancelToken())
+    assert result.data == VALID_ANSWER and result.attempts == 2

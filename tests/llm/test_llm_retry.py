@@ -68,9 +68,13 @@ def test_full_jitter_delays_are_bounded_and_floored_by_the_server() -> None:
     assert RetryPolicy(random=lambda: 0.5).delay(2, server_delay_s=0.1) == 1.0
 
 
-def test_attempt_timeout_is_capped_by_the_policy() -> None:
-    assert RetryPolicy().attempt_timeout(120) == 120
-    assert RetryPolicy(timeout_s=30).attempt_timeout(120) == 30
+def test_attempt_limits_are_capped_by_the_policy_and_the_section() -> None:
+    from engine.llm.base import GenerationSettings
+
+    settings = GenerationSettings("m", first_byte_timeout_s=60, idle_timeout_s=20)
+    assert RetryPolicy().limits(settings, 250).first_byte_s == 60
+    capped = RetryPolicy(timeout_s=30).limits(settings, 250)
+    assert (capped.first_byte_s, capped.idle_s, capped.total_s) == (30, 20, 250)
 
 
 def test_success_first_time() -> None:
@@ -221,3 +225,24 @@ def test_timeouts_are_retried_only_once() -> None:
         run.complete(make_request(), None, CancelToken())
     assert caught.value.kind is ErrorKind.TIMEOUT
     assert len(transport.requests) == 2  # a silent server costs a whole timeout each time
+
+
+def test_retries_stop_when_the_section_budget_is_spent() -> None:
+    """A slow failing server: each attempt gets what is left, then the section gives up."""
+    clock = FakeClock()
+    seen: list[float] = []
+
+    class SlowFailing(ScriptedTransport):
+        def attempt(self, request, on_text, cancel, limits):  # type: ignore[override]
+            seen.append(limits.total_s)
+            clock.advance(200)  # the attempt took 200 s before failing
+            return super().attempt(request, on_text, cancel, limits)
+
+    transport = SlowFailing([errors.unavailable("Test", 503) for _ in range(4)])
+    retry = RetryPolicy(clock=clock, random=lambda: 1.0)
+    limiter = RateLimiter(max_concurrent=6, per_minute=6000, burst=6, clock=clock)
+    run = CompletionRunner(transport, limiter=limiter, retry=retry)
+    with pytest.raises(LLMError) as caught:
+        run.complete(make_request(section_timeout_s=300), None, CancelToken())
+    assert caught.value.kind is ErrorKind.UNAVAILABLE and "attempts: 2" in caught.value.messages[1]
+    assert seen == [300, 99]  # the second attempt had only the rest (1 s went on the backoff)
