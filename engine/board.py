@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from engine.catalogue import Catalogue, Macro
-from engine.domain.club import FINANCE_OBJECTIVES, BoardGoal, BoardProblem, ClubProfile, PlanTopic
+from engine.domain.club import BoardGoal, BoardProblem, ClubProfile, PlanTopic, objective_codes
 from engine.domain.language import Language
 from engine.sports import normalise
 
@@ -25,12 +25,6 @@ AREA_DEFAULT = {
     PlanTopic.MARKETING: "MK1",
     PlanTopic.SOCIAL: "SO3",
     PlanTopic.FINANCE: "SP3",
-}
-AREA_PREFIX = {
-    PlanTopic.SPORTS: "SP",
-    PlanTopic.INFRASTRUCTURE: "ST",
-    PlanTopic.MARKETING: "MK",
-    PlanTopic.SOCIAL: "SO",
 }
 # A goal whose unit IS one of the club's figures is a level to reach, not a count from zero.
 # Only a plain unit counts ("tesserati"): "tesserati under 18" or "atlete del vivaio in prima
@@ -122,9 +116,7 @@ def topic_score(macro: Macro, text: str) -> int:
 
 
 def _candidates(catalogue: Catalogue, topic: PlanTopic) -> list[Macro]:
-    if topic is PlanTopic.FINANCE:
-        return [catalogue.macro(code) for code in FINANCE_OBJECTIVES]
-    return [m for m in catalogue.objectives if m.code.startswith(AREA_PREFIX[topic])]
+    return [catalogue.macro(code) for code in objective_codes(topic)]
 
 
 def objective_for(statement: BoardProblem, catalogue: Catalogue) -> str:

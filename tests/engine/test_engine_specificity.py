@@ -110,8 +110,9 @@ def test_every_deadline_falls_inside_the_three_seasons() -> None:
 # --- hand-made clubs ---------------------------------------------------------------------
 
 
-def volley(**changes) -> dict:
-    data = copy.deepcopy(club_dict("pallavolo-ssd"))
+def edited(example: str, **changes) -> dict:
+    """An example club file with some answers changed ("people__paid_workers"=4)."""
+    data = copy.deepcopy(club_dict(example))
     for path, value in changes.items():
         target = data
         keys = path.split("__")
@@ -119,17 +120,14 @@ def volley(**changes) -> dict:
             target = target[key]
         target[keys[-1]] = value
     return data
+
+
+def volley(**changes) -> dict:
+    return edited("pallavolo-ssd", **changes)
 
 
 def football(**changes) -> dict:
-    data = copy.deepcopy(club_dict("calcio-giovanile-asd"))
-    for path, value in changes.items():
-        target = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            target = target[key]
-        target[keys[-1]] = value
-    return data
+    return edited("calcio-giovanile-asd", **changes)
 
 
 def test_five_per_mille_only_for_a_registered_asd_that_serves_its_groups() -> None:
