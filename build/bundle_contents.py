@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # resources/<folder>: the file patterns the app reads at run time.
 RUNTIME_RESOURCES: dict[str, tuple[str, ...]] = {
-    "catalogue": ("*.json",),
+    "catalogue": ("*.json", "sports/*.json"),
     "config": ("*.json",),
     "examples": ("*.json",),
     "fonts": ("*.ttf", "*.woff2", "LICENSE*"),
@@ -155,9 +155,10 @@ ALLOWED_FILES = ("_internal/certifi/cacert.pem", "certifi/cacert.pem")
 def runtime_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(source file, destination folder) pairs for PyInstaller's ``datas``."""
     pairs: list[tuple[str, str]] = []
+    resources = root / "resources"
     for folder, patterns in RUNTIME_RESOURCES.items():
-        for path in _matching(root / "resources" / folder, patterns):
-            pairs.append((str(path), f"resources/{folder}"))
+        for path in _matching(resources / folder, patterns):
+            pairs.append((str(path), f"resources/{path.parent.relative_to(resources).as_posix()}"))
     base, patterns = MIGRATIONS
     for path in _matching(root / base, patterns):
         relative = path.parent.relative_to(root).as_posix()

@@ -80,6 +80,7 @@ def test_resources_are_an_allow_list(tmp_path: Path) -> None:
     root = tmp_path / "tree"
     for relative in (
         "resources/catalogue/stw.json",
+        "resources/catalogue/sports/canottaggio.json",
         "resources/catalogue/.env",
         "resources/licensing/trusted_keys.json",
         "resources/licensing/vendor.private.json",
@@ -91,11 +92,12 @@ def test_resources_are_an_allow_list(tmp_path: Path) -> None:
     ):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x")
-    collected = {
-        Path(source).relative_to(root).as_posix() for source, _ in contents.runtime_datas(root)
-    }
+    datas = contents.runtime_datas(root)
+    collected = {Path(source).relative_to(root).as_posix() for source, _ in datas}
+    assert "resources/catalogue/sports" in {destination for _, destination in datas}
     assert collected == {
         "resources/catalogue/stw.json",
+        "resources/catalogue/sports/canottaggio.json",
         "resources/licensing/trusted_keys.json",
         "resources/translations/rooting_future_it.qm",
         "engine/storage/migrations/env.py",
@@ -159,3 +161,11 @@ def test_the_build_info_must_match_the_lock(tmp_path: Path) -> None:
     assert checker.build_info_problems(make_bundle(tmp_path / "none", {}))[0].startswith(
         "resources/BUILD_INFO.json unreadable"
     )
+
+
+def test_every_catalogue_file_the_app_loads_is_collected() -> None:
+    """The sport profiles live in a subfolder: a pattern that misses it breaks the frozen app."""
+    root = contents.ROOT
+    collected = {Path(source).resolve() for source, _ in contents.runtime_datas(root)}
+    wanted = {p.resolve() for p in (root / "resources" / "catalogue").rglob("*.json")}
+    assert wanted and wanted <= collected
