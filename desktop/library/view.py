@@ -83,8 +83,10 @@ class EmptyState(QFrame):
         column = QGridLayout()  # two columns: ten example clubs of different sports
         self.example_buttons: list[QPushButton] = []
         for index, (path, name, sport) in enumerate(example_clubs()):
-            button = QPushButton(icon("example"), f"{name}  ·  {sport}")
-            button.setToolTip(str(path.name))
+            sports = sport.split(", ")
+            short = ", ".join(sports[:2]) + ("…" if len(sports) > 2 else "")
+            button = QPushButton(icon("example"), f"{short[:1].upper()}{short[1:]}  ·  {name}")
+            button.setToolTip(f"{name} · {sport} ({path.name})")
             button.clicked.connect(lambda _=False, p=path: self.example.emit(p))
             column.addWidget(button, index // 2, index % 2)
             self.example_buttons.append(button)
@@ -100,7 +102,7 @@ class EmptyState(QFrame):
         inner.addStretch(2)
         box = QWidget()
         box.setLayout(inner)
-        box.setMaximumWidth(640)
+        box.setMaximumWidth(960)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 4)
