@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from engine.catalogue import Catalogue, default_catalogue
 from engine.domain.club import ClubProfile
@@ -14,6 +16,8 @@ from engine.facts import ClubFacts
 from engine.finance import FinanceModel, build_financial_plan
 from engine.selection import SelectedObjective, first_season_start, select
 from engine.situation import slots
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,19 @@ class PlanContext:
     finance: FinanceModel
     seasons: list[str]
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def memo(self, key: Any, build: Callable[[], T]) -> T:
+        """Build once per plan what several agents read (the offline sections are immutable).
+
+        Agents run on pool threads; building twice is harmless but wasteful, so the first
+        caller builds and the others wait for it.
+        """
+        with self._memo_lock:
+            if key not in self._memo:
+                self._memo[key] = build()
+            return self._memo[key]
 
     @property
     def first_season_start(self):

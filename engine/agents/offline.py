@@ -167,6 +167,11 @@ def formatting_clip(text: str) -> str:
 
 
 def compose_area(ctx: PlanContext, area: Area) -> AreaSection:
+    """The area by rule, built once per plan (the model path and the summary reuse it)."""
+    return ctx.memo(("area", area), lambda: _compose_area(ctx, area))
+
+
+def _compose_area(ctx: PlanContext, area: Area) -> AreaSection:
     lang = ctx.language
     objectives = [compose_objective(ctx, o) for o in ctx.selection.values() if o.macro.area is area]
     first = [f"«{o.title}»" for o in objectives if o.priority == 1]
@@ -212,6 +217,10 @@ def compose_area(ctx: PlanContext, area: Area) -> AreaSection:
 
 
 def compose_financial(ctx: PlanContext) -> FinancialPlan:
+    return ctx.memo("financial", lambda: _compose_financial(ctx))
+
+
+def _compose_financial(ctx: PlanContext) -> FinancialPlan:
     lang = ctx.language
     model = ctx.finance
     revenue, costs, invest, net = model.revenue, model.costs, model.investments, model.net

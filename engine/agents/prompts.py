@@ -120,10 +120,11 @@ def club_facts(ctx: PlanContext) -> dict[str, Any]:
 def objective_facts(ctx: PlanContext, area: Area) -> list[dict[str, Any]]:
     lang = ctx.language
     found = []
+    drafts = {o.code: o for o in offline.compose_area(ctx, area).objectives}
     for objective in ctx.selection.values():
         if objective.macro.area is not area:
             continue
-        composed = offline.compose_objective(ctx, objective)
+        composed = drafts[objective.code]
         found.append(
             {
                 "code": objective.code,
