@@ -20,6 +20,7 @@ from typing import Any
 
 from engine import board as board_links
 from engine import formatting
+from engine.agents.texts import pick
 from engine.board import Statement, StatementKind
 from engine.catalogue import Catalogue, KpiTemplate, Macro, Micro, Text
 from engine.domain.club import BoardGoal
@@ -609,9 +610,7 @@ def _action_texts(
         for p in overriding
     ]
     if others or sports.unknown:
-        parts.append(
-            f"{pick_words(language, 'altri sport', 'other sports')}: {_lower_first(generic)}"
-        )
+        parts.append(f"{pick(language, 'altri sport', 'other sports')}: {_lower_first(generic)}")
     return ["; ".join(part.rstrip(".") for part in parts) + "."]
 
 
@@ -619,10 +618,6 @@ def _lower_first(text: str) -> str:
     """ "Verificare" -> "verificare", but an acronym ("FIN", "CIP") keeps its capitals."""
     first = text.split(" ", 1)[0]
     return text if first.isupper() else text[:1].lower() + text[1:]
-
-
-def pick_words(language: Language, italian: str, english: str) -> str:
-    return italian if language is Language.IT else english
 
 
 MULTI_SPORT_EXTRAS = 2  # per sport and objective, so a six-sport plan stays readable
@@ -670,7 +665,7 @@ def actions_for(
         )
         urgent = ""
         if micro.due == "before_expiry" and _expires_before(facts, first_start):
-            urgent = pick_words(
+            urgent = pick(
                 language,
                 " Da avviare subito: la scadenza arriva prima che il piano cominci.",
                 " Start at once: it expires before the plan begins.",

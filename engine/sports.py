@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -467,11 +466,6 @@ def _check_matches(profiles: Mapping[str, SportProfile]) -> None:
             owners[key] = profile.key
 
 
-def render(template: str, words: Mapping[str, Any]) -> str:
-    """Fill a catalogue text's placeholders (checked at load, so every name is known)."""
-    return template.format_map(words)
-
-
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -488,5 +482,4 @@ __all__ = [
     "match_profile",
     "normalise",
     "placeholders",
-    "render",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from engine import formatting
 from engine.agents import phrases
 from engine.agents.context import PlanContext
 from engine.agents.texts import month_year, number, pick, quantity
@@ -158,12 +159,8 @@ def compose_objective(ctx: PlanContext, objective: SelectedObjective) -> MacroOb
         actions=objective.actions,
         kpis=objective.kpis,
         budget=objective.budget,
-        answers=[formatting_clip(a) for a in objective.answers(ctx.language)],
+        answers=[formatting.clip(a, 400) for a in objective.answers(ctx.language)],
     )
-
-
-def formatting_clip(text: str) -> str:
-    return text if len(text) <= 400 else text[:399] + "…"
 
 
 def compose_area(ctx: PlanContext, area: Area) -> AreaSection:

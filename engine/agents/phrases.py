@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from engine import formatting
 from engine.agents.texts import month_year, pick, quantity
-from engine.board import Statement, StatementKind
 from engine.domain.club import Ownership
 from engine.domain.language import Language
 from engine.facts import CONTRIBUTION_FREE_FEES, TAX_FREE_FEES, ClubFacts
@@ -532,16 +531,6 @@ def family_spend_sentence(facts: ClubFacts, language: Language) -> str | None:
             f"{sport} ({figure.sourced.source}).",
         )
     return None
-
-
-def statement_sentence(statement: Statement, language: Language) -> str:
-    lead = {
-        StatementKind.GOAL: ("Obiettivo del direttivo", "The board's goal"),
-        StatementKind.PROBLEM: ("Problema segnalato dal direttivo", "Problem raised by the board"),
-        StatementKind.WEAKNESS: ("Punto debole indicato nell'analisi SWOT", "SWOT weakness"),
-        StatementKind.THREAT: ("Minaccia indicata nell'analisi SWOT", "SWOT threat"),
-    }[statement.kind]
-    return f"{pick(language, *lead)}: «{statement.text.rstrip('.')}»."
 
 
 def capitalised_sentence(text: str) -> str:
