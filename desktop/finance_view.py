@@ -8,7 +8,7 @@ Charts are drawn with QPainter: no chart module is needed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.planview.render import number, provenance, tier_key
+from desktop.planview.render import number, provenance, tier_key, value_text
 from desktop.theme import BADGES, accent, is_dark, pair
+from desktop.whatif_panel import WhatIfPanel
+from engine import formatting
 from engine.domain import Area, Plan, SourcedValue
-from engine.domain.plan import FinanceKind
+from engine.domain.plan import FinanceKind, FundingStatus
+from engine.finance.whatif import WhatIf
 
 MONTHS_IT = ("set", "ott", "nov", "dic", "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago")
 MONTHS_EN = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
@@ -75,7 +78,8 @@ class BarChart(QWidget):
         painter.drawText(QRectF(0, 0, width, 22), Qt.AlignmentFlag.AlignLeft, self.title)
         painter.setFont(self.font())
         values = [v for _n, _c, vs in self.series for v in vs] or [0.0]
-        top_value, bottom_value = max(0.0, max(values)), min(0.0, min(values))
+        ticks = formatting.nice_ticks(min(values), max(values))  # round numbers on the axis
+        top_value, bottom_value = ticks[-1], ticks[0]
         span = (top_value - bottom_value) or 1.0
         left, right, top, bottom = 80.0, 12.0, 30.0, 46.0
         plot_h = height - top - bottom
@@ -85,8 +89,7 @@ class BarChart(QWidget):
             return top + (top_value - value) / span * plot_h
 
         painter.setPen(QPen(grid, 1))
-        for step in range(5):
-            value = bottom_value + span * step / 4
+        for value in ticks:
             y = y_of(value)
             painter.drawLine(int(left), int(y), int(width - right), int(y))
             painter.setPen(text)
@@ -135,20 +138,24 @@ def tinted_item(value: SourcedValue | None, text: str | None = None) -> QTableWi
 
 
 def _shown(value: SourcedValue | None) -> str:
-    if value is None or value.value is None or isinstance(value.value, str):
-        return "–" if value is None or value.value is None else str(value.value)
-    return number(value.value)
+    if value is None:
+        return "–"
+    return value_text(value)
 
 
 def _number(value: SourcedValue | None) -> float:
-    if value is None or not isinstance(value.value, int | float):
+    """What a chart draws: the value, or the middle of an estimate range."""
+    if value is None:
         return 0.0
-    return float(value.value)
+    return value.midpoint or 0.0
 
 
 class FinanceView(QWidget):
+    scenario_chosen = Signal(object)  # FinanceDrivers the user wants as the plan's scenario
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.what_if: WhatIfPanel | None = None
         self.inner = QWidget()
         self.column = QVBoxLayout(self.inner)
         area = QScrollArea()
@@ -193,6 +200,41 @@ class FinanceView(QWidget):
         self.column.addWidget(table)
         return table
 
+    def _scenarios(self, plan: Plan) -> None:
+        """Prudent, base and ambitious (and the board's own) side by side."""
+        finance = plan.financial_plan
+        if not finance.scenarios:
+            return
+        self._heading(self.tr("Scenarios side by side"))
+        last = plan.seasons[-1]
+        labels = [
+            self.tr("Revenue {season}").format(season=last),
+            self.tr("Running costs {season}").format(season=last),
+            *(self.tr("Balance {season}").format(season=s) for s in plan.seasons),
+            self.tr("Cash at the end of {season}").format(season=last),
+            self.tr("New funding to find"),
+            self.tr("Break-even"),
+        ]
+        table = self._table(
+            "scenarios", [self.tr("Item"), *(s.label for s in finance.scenarios)], len(labels)
+        )
+        for index, label in enumerate(labels):
+            table.setItem(index, 0, QTableWidgetItem(label))
+        for column, scenario in enumerate(finance.scenarios, start=1):
+            values = [
+                scenario.revenue[-1],
+                scenario.costs[-1],
+                *scenario.balance,
+                scenario.cash[-1],
+                scenario.to_seek,
+            ]
+            for index, value in enumerate(values):
+                table.setItem(index, column, tinted_item(value))
+            year = scenario.break_even_year
+            table.setItem(
+                len(values), column, QTableWidgetItem(plan.seasons[year - 1] if year else "–")
+            )
+
     def show_plan(self, plan: Plan) -> None:
         self._clear()
         finance = plan.financial_plan
@@ -217,18 +259,47 @@ class FinanceView(QWidget):
         # lines
         revenue = [line for line in finance.lines if line.kind is FinanceKind.REVENUE]
         costs = [line for line in finance.lines if line.kind is FinanceKind.COST]
-        rows = len(revenue) + len(costs) + 5
+        loans = [line for line in finance.lines if line.kind is FinanceKind.REPAYMENT]
+        summary = [r for r in finance.rows if r.key not in ("revenue_total", "cost_total")]
+        rows = (
+            len(revenue) + len(costs) + 4 + len(summary) + len(loans) + (0 if finance.rows else 1)
+        )
         self._heading(self.tr("Revenue and costs (EUR per year)"))
         table = self._table("lines", [self.tr("Category"), *years], rows)
         row = 0
 
-        def title_row(text: str) -> None:
-            nonlocal row
+        def bold_item(text: str) -> QTableWidgetItem:
             item = QTableWidgetItem(text)
             font = item.font()
             font.setBold(True)
             item.setFont(font)
+            return item
+
+        def title_row(text: str) -> None:
+            nonlocal row
+            table.setItem(row, 0, bold_item(text))
+            row += 1
+
+        def line_row(label: str, values: list, note: str = "") -> None:
+            nonlocal row
+            name = QTableWidgetItem(label)
+            if note:
+                name.setToolTip(note)
+            table.setItem(row, 0, name)
+            for column, value in enumerate(values, start=1):
+                table.setItem(row, column, tinted_item(value))
+            row += 1
+
+        def total_row(label: str, values: list) -> None:
+            nonlocal row
+            item = bold_item(label)
             table.setItem(row, 0, item)
+            for column, value in enumerate(values, start=1):
+                cell = QTableWidgetItem("–" if value is None else _shown(value))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                cell.setFont(item.font())
+                cell.setToolTip(self.tr("Computed by the finance model from the lines above"))
+                table.setItem(row, column, cell)
             row += 1
 
         totals = {"revenue": [0.0] * 4, "cost": [0.0] * 4}
@@ -238,31 +309,31 @@ class FinanceView(QWidget):
         ):
             title_row(text)
             for line in lines:
-                table.setItem(row, 0, QTableWidgetItem(line.label))
-                for column, value in enumerate(line.values, start=1):
-                    table.setItem(row, column, tinted_item(value))
-                    totals[kind][column - 1] += _number(value)
-                row += 1
-        for text, values in (
-            (self.tr("Total revenue"), totals["revenue"]),
-            (self.tr("Total costs"), totals["cost"]),
-            (
+                line_row(line.label, line.values, line.note)
+                for column, value in enumerate(line.values):
+                    totals[kind][column] += _number(value)
+            total = finance.row(f"{kind}_total")
+            if total is not None:
+                total_row(total.label, total.values)
+                totals[kind] = [_number(v) for v in total.values]
+            else:
+                total_row(
+                    self.tr("Total revenue") if kind == "revenue" else self.tr("Total costs"),
+                    [SourcedValue.derived(v, "EUR") for v in totals[kind]],
+                )
+        for summary_row in summary:
+            if summary_row.key == "repayments":
+                for line in loans:
+                    line_row("   " + line.label, line.values, line.note)
+            total_row(summary_row.label, summary_row.values)
+        if not finance.rows:  # a plan saved before the finance model's summary rows
+            total_row(
                 self.tr("Result"),
-                [r - c for r, c in zip(totals["revenue"], totals["cost"], strict=True)],
-            ),
-        ):
-            item = QTableWidgetItem(text)
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-            table.setItem(row, 0, item)
-            for column, value in enumerate(values, start=1):
-                cell = QTableWidgetItem(number(value))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                cell.setFont(font)
-                cell.setToolTip(self.tr("Sum of the lines above"))
-                table.setItem(row, column, cell)
-            row += 1
+                [
+                    SourcedValue.derived(r - c, "EUR")
+                    for r, c in zip(totals["revenue"], totals["cost"], strict=True)
+                ],
+            )
         chart = BarChart(self.tr("Revenue and costs by season"))
         chart.set_data(
             years,
@@ -277,7 +348,11 @@ class FinanceView(QWidget):
         )
         self.charts["years"] = chart
         self.column.addWidget(chart)
-        if finance.break_even_year is not None:
+        if finance.unknown_lines:
+            text = self.tr("Break-even cannot be judged: {lines} still to be collected.").format(
+                lines=", ".join(finance.unknown_lines)
+            )
+        elif finance.break_even_year is not None:
             text = (
                 self.tr("Break-even: the result stays positive from today.")
                 if finance.break_even_year == 0
@@ -288,6 +363,14 @@ class FinanceView(QWidget):
         else:
             text = self.tr("Break-even: not reached within the plan; see the risks below.")
         self._heading(text, "")
+        self._scenarios(plan)
+        self.what_if = WhatIfPanel()
+        self.what_if.scenario_chosen.connect(self.scenario_chosen)
+        self.column.addWidget(self.what_if)
+        try:
+            self.what_if.load(WhatIf(plan))
+        except (ValueError, KeyError):  # an old plan the model cannot re-run: no panel
+            self.what_if.setVisible(False)
         # investments
         if finance.investments:
             self._heading(self.tr("Investments by area (EUR)"))
@@ -306,8 +389,14 @@ class FinanceView(QWidget):
                 [self.tr("Source"), self.tr("What for"), self.tr("Amount")],
                 len(finance.funding_sources),
             )
+            status = {
+                FundingStatus.COMMITTED: self.tr("secured"),
+                FundingStatus.TO_SEEK: self.tr("to find"),
+                FundingStatus.OPTION: self.tr("possible source"),
+            }
             for row, source in enumerate(finance.funding_sources):
-                table.setItem(row, 0, QTableWidgetItem(source.name))
+                name = QTableWidgetItem(f"{source.name} ({status[source.status]})")
+                table.setItem(row, 0, name)
                 detail = QTableWidgetItem(source.detail)
                 detail.setToolTip(source.detail)
                 table.setItem(row, 1, detail)

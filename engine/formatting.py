@@ -7,8 +7,14 @@ and an export must look the same on every laptop.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from engine.domain.language import Language
+
+if TYPE_CHECKING:
+    from engine.domain.sourced import SourcedValue
 
 MONTHS = {
     Language.IT: [
@@ -62,16 +68,18 @@ def number(value: float, language: Language, decimals: int | None = None) -> str
     """``12500.5`` -> ``12.500,5`` (it) / ``12,500.5`` (en); integers stay integers."""
     if decimals is None:
         decimals = 0 if float(value).is_integer() or abs(value) >= 1000 else 1
-    text = f"{value:,.{decimals}f}"
+    # Half up, as accountants round (Python's format rounds half to even: 86.622,5 -> 86.622).
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded):,.{decimals}f}"
     if language is Language.IT:
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text.replace("-", "−") if value < 0 else text
+    return f"−{text}" if rounded < 0 else text
 
 
 def money(value: float, language: Language, *, unit: str = "EUR") -> str:
     """Whole euros (cents add nothing to a three-year plan), per hour keeps cents if any."""
     decimals = 0 if unit not in {"EUR/ora", "EUR/hour"} or float(value).is_integer() else 2
-    amount = number(round(value, decimals), language, decimals)
+    amount = number(value, language, decimals)
     suffix = ""
     if unit not in {"EUR", "EUR/anno", "EUR/year"}:
         suffix = "/" + unit_word(unit, language).split("/", 1)[-1]
@@ -83,13 +91,49 @@ def money(value: float, language: Language, *, unit: str = "EUR") -> str:
     return f"{sign}€{amount}{suffix}"
 
 
-def money_range(low: float, high: float, language: Language) -> str:
-    if low == high:
-        return money(low, language)
-    dash = "–"
-    if language is Language.IT:
-        return f"{number(low, language, 0)}{dash}{number(high, language, 0)} €"
-    return f"€{number(low, language, 0)}{dash}{number(high, language, 0)}"
+def money_range(low: float, high: float, language: Language, *, unit: str = "EUR") -> str:
+    """``1.400–4.200 €`` (it) / ``€1,400–4,200`` (en): the unit once, after or before."""
+    if round(low) == round(high):
+        return money(low, language, unit=unit)
+    low_text, high_text = money(low, language, unit=unit), money(high, language, unit=unit)
+    if language is Language.IT:  # "1.400 €" + "4.200 €/mese" -> "1.400–4.200 €/mese"
+        return f"{low_text.split(' ', 1)[0]}–{high_text}"
+    return f"{low_text.split('/', 1)[0]}–{high_text.lstrip('−€')}"
+
+
+def figure(value: SourcedValue, language: Language, *, bare: bool = False) -> str:
+    """A sourced value as printed everywhere: money in euros, a range as ``low–high``.
+
+    ``bare`` drops a non-money unit (a table with a unit column). The caller handles a
+    missing value (``value.value is None``), which has its own words.
+    """
+    unit = "" if bare and value.unit not in MONEY_UNITS else value.unit
+    if value.high is not None and isinstance(value.value, int | float):
+        if unit in MONEY_UNITS:
+            return money_range(float(value.value), float(value.high), language, unit=unit)
+        low, high = quantity(value.value, "", language), quantity(value.high, unit, language)
+        return f"{low}–{high}"
+    return quantity(value.value if value.value is not None else "", unit, language)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round axis ticks (1, 2, 2.5 or 5 times a power of ten) covering ``low..high``.
+
+    A chart axis at 53.825 / 40.369 / 26.913 reads as noise; 0 / 20.000 / 40.000 / 60.000
+    reads at a glance. Zero is always a tick when the range crosses or touches it.
+    """
+    low, high = min(low, 0.0, high), max(high, 0.0, low)
+    span = high - low
+    if span <= 0:
+        return [0.0, 1.0]
+    raw = span / max(1, count - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first]
+    while ticks[-1] < high - 1e-9:
+        ticks.append(ticks[-1] + step)
+    return [round(t, 6) + 0.0 for t in ticks]
 
 
 def unit_word(unit: str, language: Language) -> str:

@@ -25,6 +25,9 @@ from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, 
 from engine.domain.completeness import section_issues
 from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
+from engine.domain.plan import FinanceDrivers, SectionStatus
+from engine.finance import rebuild_financial_plan
+from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
 from engine.llm.base import CancelToken, Usage
 from engine.orchestrator import EventSink
@@ -336,6 +339,47 @@ class Service:
             if plan.uid != row.uid:
                 plan = plan.model_copy(update={"uid": row.uid})
             return _version(repo.add_version(session, row, plan, source, reason))
+
+    # --- finance what-if ----------------------------------------------------------------
+
+    @staticmethod
+    def what_if(plan: Plan) -> WhatIf:
+        """A live what-if on a plan's finances (year 0 built once; each change re-projects)."""
+        return WhatIf(plan)
+
+    def save_scenario(
+        self, plan_id: int, drivers: FinanceDrivers, expected_version: int | None = None
+    ) -> VersionInfo:
+        """Make ``drivers`` the plan's scenario: its finances recomputed, as a new version.
+
+        The financial commentary is rewritten from the new figures (an AI commentary on the
+        old ones would quote numbers that are no longer in the table).
+        """
+        document = self.get_plan(plan_id)
+        plan = document.plan
+        finance = rebuild_financial_plan(
+            plan.club, plan.financial_plan, drivers, Language(plan.language)
+        ).model_copy(update={"status": SectionStatus.EDITED})
+        updated = plan.model_copy(update={"financial_plan": finance})
+        labels = {
+            "prudent": ("prudente", "prudent"),
+            "base": ("base", "base"),
+            "ambitious": ("ambizioso", "ambitious"),
+            "custom": ("personalizzato", "custom"),
+        }[drivers.scenario.value]
+        reason = (
+            f"Scenario economico {labels[0]}"
+            if Language(plan.language) is Language.IT
+            else f"Financial scenario: {labels[1]}"
+        )
+        return self.save_version(
+            plan_id,
+            updated,
+            reason=reason,
+            expected_version=expected_version
+            if expected_version is not None
+            else document.version.number,
+        )
 
     def get_plan(self, plan_id: int, version: int | None = None) -> PlanDocument:
         with self.db.read() as session:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from desktop import i18n
 from desktop.i18n import t
-from desktop.planview.render import number, value_text
+from desktop.planview.render import money_range, number, value_text
 from engine.domain import Area, Plan, SectionStatus, SourcedValue
 from engine.domain.plan import KPI, MacroObjective
 
@@ -91,8 +91,8 @@ def diff_objective(
     d.compare(
         place,
         field_label(MacroObjective, "budget"),
-        f"{number(old.budget.min_eur)} – {number(old.budget.max_eur)} EUR",
-        f"{number(new.budget.min_eur)} – {number(new.budget.max_eur)} EUR",
+        money_range(old.budget.min_eur, old.budget.max_eur),
+        money_range(new.budget.min_eur, new.budget.max_eur),
     )
     old_actions = {a.code: a for a in old.actions}
     new_actions = {a.code: a for a in new.actions}

@@ -12,12 +12,11 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLocale
-
 from desktop import i18n
 from desktop.i18n import t
 from desktop.theme import BADGES, pair
-from engine.domain import Area, Plan, SectionStatus, SourcedValue, SourceTier
+from engine import formatting
+from engine.domain import Area, Language, Plan, SectionStatus, SourcedValue, SourceTier
 from engine.domain.plan import KPI, ComplianceStatus, MacroObjective
 from engine.domain.sourced import USER_EDIT_REFERENCE
 
@@ -79,13 +78,19 @@ def badge_label(value: SourcedValue | None) -> str:
     }[value.tier]
 
 
+def language() -> Language:
+    return Language.IT if i18n.current() == "it" else Language.EN
+
+
 def number(value: float | int | None, decimals: int | None = None) -> str:
+    """The exports' formatter (``engine.formatting``): one way to write a number everywhere."""
     if value is None:
         return "–"
-    locale = QLocale()
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() or abs(value) >= 1000 else 1
-    return locale.toString(float(value), "f", decimals)
+    return formatting.number(value, language(), decimals)
+
+
+def money_range(low: float, high: float) -> str:
+    return formatting.money_range(low, high, language())
 
 
 def unit_text(unit: str) -> str:
@@ -98,8 +103,7 @@ def value_text(value: SourcedValue | None) -> str:
         return t("to be collected")
     if isinstance(value.value, str):
         return value.value
-    unit = unit_text(value.unit)
-    return f"{number(value.value)} {unit}".strip()
+    return formatting.figure(value, language())
 
 
 @dataclass
@@ -206,7 +210,7 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
         value=budget.min_eur, unit="EUR", tier=budget.tier, reference=budget.reference
     )
     out.add(
-        f"<p>{number(budget.min_eur)} – {number(budget.max_eur)} EUR {out.badge(budget_value)}</p>"
+        f"<p>{esc(money_range(budget.min_eur, budget.max_eur))} {out.badge(budget_value)}</p>"
     )
     if objective.actions:
         out.add("<h3>" + esc(t("Actions")) + "</h3>")
@@ -266,7 +270,7 @@ def area_html(plan: Plan, area: Area) -> Rendered:
                 f"<tr><td><a href='objective:{esc(objective.code)}'>{esc(objective.code)}</a>"
                 f"</td><td>{esc(objective.title)}</td>"
                 f"<td align='right'>{esc(plan.seasons[objective.priority - 1])}</td>"
-                f"<td align='right'>{number(budget.min_eur)} – {number(budget.max_eur)}</td></tr>"
+                f"<td align='right'>{esc(money_range(budget.min_eur, budget.max_eur))}</td></tr>"
             )
         out.add("</table>")
     return out

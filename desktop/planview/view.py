@@ -39,7 +39,7 @@ from desktop.planview.history import HistoryDialog
 from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
-from engine.domain.plan import MacroObjective
+from engine.domain.plan import FinanceDrivers, MacroObjective
 from engine.service import PlanDocument, Service, ServiceError, VersionSource
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -205,6 +205,7 @@ class PlanView(QWidget):
         self.text_editor.save_requested.connect(self.save_text)
         self.text_editor.cancelled.connect(self.stop_editing)
         self.finance = FinanceView()
+        self.finance.scenario_chosen.connect(self.save_scenario)
         self.stack = QStackedWidget()
         for widget in (self.browser, self.objective_editor, self.text_editor, self.finance):
             self.stack.addWidget(widget)
@@ -514,6 +515,23 @@ class PlanView(QWidget):
             return
         except ValueError as error:
             show_error(self, str(error))
+            return
+        self.load(document.summary.id, self.current_key)
+        self.changed.emit()
+        self.version_saved.emit(document.summary.id, saved.number)
+
+    def save_scenario(self, drivers: FinanceDrivers) -> None:
+        """The what-if's drivers become the plan's finances, as a new version."""
+        assert self.document is not None
+        document = self.document
+        try:
+            saved = self.service.save_scenario(
+                document.summary.id, drivers, expected_version=document.version.number
+            )
+        except ServiceError as error:
+            show_error(self, error)
+            if error.code == "conflict":
+                self.reload()
             return
         self.load(document.summary.id, self.current_key)
         self.changed.emit()

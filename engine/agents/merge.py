@@ -33,6 +33,7 @@ from engine.domain.plan import (
     Priority,
     RoadmapPhase,
 )
+from engine.finance.words import conclusion
 from engine.selection import plan_end
 
 
@@ -185,7 +186,11 @@ def merge_financial(
         "risks": (base.risks + [r for r in risks if r not in base.risks])[:20]
     }
     if commentary:
-        update["commentary"] = commentary
+        # The computed conclusion always closes the text: a model may word the figures, but
+        # whether the plan balances (or cannot be judged) is the model's arithmetic, not its.
+        model = ctx.finance
+        verdict = conclusion(model.projection, model.baseline, ctx.language)
+        update["commentary"] = f"{commentary.rstrip()}\n\n{verdict}"
     return base.model_copy(update=update), notes.items
 
 

@@ -218,46 +218,8 @@ def compose_financial(ctx: PlanContext) -> FinancialPlan:
 
 
 def _compose_financial(ctx: PlanContext) -> FinancialPlan:
-    lang = ctx.language
-    model = ctx.finance
-    revenue, costs, invest, net = model.revenue, model.costs, model.investments, model.net
-    break_even = model.plan.break_even_year
-    if break_even:
-        outcome = pick(
-            lang,
-            f"il piano è in equilibrio dall'anno {break_even}",
-            f"the plan breaks even from year {break_even}",
-        )
-    else:
-        outcome = pick(
-            lang,
-            "il piano non raggiunge l'equilibrio entro il terzo anno",
-            "the plan does not break even by year three",
-        )
-    gaps = len(model.missing)
-    missing = pick(
-        lang,
-        f" {gaps} voci di bilancio sono da acquisire e contano zero nei totali." if gaps else "",
-        f" {gaps} budget lines are to be collected and count as zero in the totals."
-        if gaps
-        else "",
-    )
-    commentary = pick(
-        lang,
-        f"Entrate attuali {number(revenue[0], lang)} EUR e costi {number(costs[0], lang)} EUR "
-        f"(dal vostro questionario). Con gli obiettivi del piano le entrate arrivano a "
-        f"{number(revenue[3], lang)} EUR nel terzo anno; gli investimenti impegnati, pari al "
-        f"minimo di ogni intervallo di budget, sommano {number(sum(invest), lang)} EUR in tre "
-        f"anni. Risultato del terzo anno: {number(net[3], lang)} EUR; {outcome}. Le previsioni "
-        f"sono stime da verificare.{missing}",
-        f"Current revenue EUR {number(revenue[0], lang)} and costs EUR {number(costs[0], lang)} "
-        f"(from your questionnaire). With the plan's objectives revenue reaches EUR "
-        f"{number(revenue[3], lang)} in year three; committed investments, the minimum of each "
-        f"budget range, total EUR {number(sum(invest), lang)} over three years. Year-three "
-        f"result: EUR {number(net[3], lang)}; {outcome}. Forecasts are estimates to verify."
-        f"{missing}",
-    )
-    return model.plan.model_copy(update={"commentary": commentary})
+    """The finance model's own section: its commentary quotes the same rows as its tables."""
+    return ctx.finance.plan
 
 
 def compose_analysis(ctx: PlanContext) -> ClubAnalysis:

@@ -162,15 +162,28 @@ def objective_facts(ctx: PlanContext, area: Area) -> list[dict[str, Any]]:
 
 
 def finance_facts(ctx: PlanContext) -> dict[str, Any]:
-    model = ctx.finance
+    """The computed figures a commentary may quote (rows of the table, scenarios, risks)."""
+    plan = ctx.finance.plan
+
+    def figures(values: list) -> list[Any]:
+        return [
+            None
+            if v is None or v.value is None
+            else (v.value if v.high is None else [v.value, v.high])
+            for v in values
+        ]
+
     return {
-        "revenue_y0_y3": [float(v) for v in model.revenue],
-        "running_costs_y0_y3": [float(v) for v in model.costs],
-        "investments_y1_y3": [float(v) for v in model.investments],
-        "result_y0_y3": [float(v) for v in model.net],
-        "break_even_year": model.plan.break_even_year,
-        "lines_to_be_collected": model.missing,
-        "computed_risks": model.plan.risks,
+        "seasons_y0_y3": list(ctx.finance.baseline.seasons),
+        "rows_y0_y3": {row.label: figures(row.values) for row in plan.rows},
+        "lines_y0_y3": {line.label: figures(line.values) for line in plan.lines},
+        "break_even_year": plan.break_even_year,
+        "costs_unknown_so_balance_cannot_be_judged": plan.unknown_lines,
+        "scenarios_cash_y1_y3": {s.label: figures(s.cash) for s in plan.scenarios},
+        "computed_conclusion": plan.commentary.split("\n\n")[2]
+        if plan.commentary.count("\n\n") >= 2
+        else plan.commentary,
+        "computed_risks": plan.risks,
         "kpis": [
             {
                 "name": k.name,
@@ -178,7 +191,7 @@ def finance_facts(ctx: PlanContext) -> dict[str, Any]:
                 "baseline": k.baseline.value,
                 "targets_y1_y3": [t.value for t in k.targets],
             }
-            for k in model.plan.kpis
+            for k in plan.kpis
         ],
     }
 

@@ -453,6 +453,24 @@ class Loan(StrictModel):
     outstanding: Amount = labelled("Debito residuo", "Outstanding debt", None)
 
 
+class CommittedFunding(StrictModel):
+    """Money already granted or pledged for the plan's seasons (a call won, a donor's pledge).
+
+    Only what is certain: a call the club has not won yet is a source "to be sought",
+    which the plan computes; counting it here would make the cash look safer than it is.
+    """
+
+    source: Text = labelled(
+        "Fonte (ente, bando o donatore) e scopo",
+        "Source (body, call or donor) and purpose",
+        max_length=150,
+    )
+    amount: Amount = labelled("Importo", "Amount", None)
+    year: int | None = labelled(
+        "Anno di incasso", "Year it is received", None, ge=1990, le=2100
+    )
+
+
 # --- the board's own words -------------------------------------------------------
 
 
@@ -603,6 +621,12 @@ class ClubProfile(StrictModel):
         default_factory=list,
         max_length=20,
     )
+    funding: list[CommittedFunding] = labelled(
+        "Contributi e finanziamenti già assicurati",
+        "Grants and funding already secured",
+        default_factory=list,
+        max_length=20,
+    )
     equipment: list[Equipment] = labelled(
         "Attrezzature e mezzi principali",
         "Major equipment and vehicles",
@@ -634,6 +658,19 @@ class ClubProfile(StrictModel):
                     "loan_already_ended",
                     found=loan.end_year,
                     season=self.identity.reference_season,
+                )
+        for index, funding in enumerate(self.funding):
+            if not season_start or funding.year is None:
+                continue
+            # The plan's seasons run from September of start+1 to August of start+4.
+            first, last = season_start + 1, season_start + 4
+            if not first <= funding.year <= last:
+                rules.add(
+                    ("funding", index, "year"),
+                    "funding_outside_plan",
+                    found=funding.year,
+                    first=first,
+                    last=last,
                 )
         rules.raise_if_any()
         return self

@@ -101,6 +101,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The last instalment ({found}) is before the current season {season}: remove the loan "
         "or correct the year.",
     ),
+    "growth_out_of_range": (
+        "Una crescita di {found} non è credibile: usate un valore tra -100% e +500%.",
+        "A growth of {found} is not credible: use a value between -100% and +500%.",
+    ),
+    "funding_outside_plan": (
+        "L'anno di incasso {found} è fuori dalle tre stagioni del piano ({first}-{last}): "
+        "correggete l'anno o togliete la riga.",
+        "The year {found} is outside the plan's three seasons ({first}-{last}): correct the "
+        "year or remove the row.",
+    ),
     "budget_range_inverted": (
         "Il massimo del budget ({found}) è inferiore al minimo ({minimum}).",
         "The budget maximum ({found}) is below the minimum ({minimum}).",

@@ -238,15 +238,35 @@ class ClubAnalysis(StrictModel):
 class FinanceKind(StrEnum):
     REVENUE = "revenue"
     COST = "cost"
+    REPAYMENT = "repayment"  # an instalment of a loan (existing, or a loan the plan assumes)
+    FUNDING = "funding"  # money granted or pledged for the plan (not running revenue)
 
 
 class FinanceLine(StrictModel):
-    """One revenue or cost category: Y0 actuals then the Y1-Y3 forecast (four values)."""
+    """One category: Y0 actuals then the Y1-Y3 forecast (four values).
+
+    A value with ``high`` is an estimate range (a cost the questionnaire left empty,
+    estimated from a named benchmark); a missing value stays "to be collected" in every year.
+    """
 
     category: str = Field(min_length=1, max_length=60)
     label: PlanText = Field(max_length=200)
     kind: FinanceKind
     values: list[SourcedValue] = Field(min_length=4, max_length=4)
+    note: str = Field("", max_length=1000)  # how year 0 was computed or estimated
+
+
+class FinanceRow(StrictModel):
+    """A computed row of the summary (operating result, cash at year end...), Y0..Y3.
+
+    The table, the commentary, the risks, the summary and the one-pager all quote these
+    rows: one set of figures. ``None`` is a year the row does not apply to (no Y0
+    investments in a plan that starts next season).
+    """
+
+    key: str = Field(min_length=1, max_length=40)
+    label: PlanText = Field(max_length=200)
+    values: list[SourcedValue | None] = Field(min_length=4, max_length=4)
 
 
 class InvestmentLine(StrictModel):
@@ -254,24 +274,110 @@ class InvestmentLine(StrictModel):
     values: list[SourcedValue] = Field(min_length=3, max_length=3)
 
 
+class FundingStatus(StrEnum):
+    COMMITTED = "committed"  # granted or pledged, in the club file
+    TO_SEEK = "to_seek"  # what the cash needs and a named source could give
+    OPTION = "option"  # a source worth trying, no amount needed yet
+
+
 class FundingSource(StrictModel):
     name: PlanText = Field(max_length=200)
     detail: str = Field("", max_length=2000)
     amount: SourcedValue | None = None
+    status: FundingStatus = FundingStatus.OPTION
+
+
+class ScenarioKind(StrEnum):
+    PRUDENT = "prudent"
+    BASE = "base"
+    AMBITIOUS = "ambitious"
+    CUSTOM = "custom"  # the board's own what-if, saved from the finance view
+
+
+class FinanceDrivers(StrictModel):
+    """What a scenario assumes: growth of each driver over Y0, cumulative per plan year.
+
+    ``members`` [0.05, 0.10, 0.15] means 5% more members than today in year 1, 10% in
+    year 2. The base scenario takes them from the plan's KPI targets, so the money and the
+    objectives tell one story; the prudent and ambitious ones follow rules in
+    ``resources/catalogue/finance.json``; a board's what-if is ``custom``.
+    """
+
+    scenario: ScenarioKind = ScenarioKind.BASE
+    members: list[float] = Field(default_factory=lambda: [0.0, 0.0, 0.0])
+    fee: list[float] = Field(default_factory=lambda: [0.0, 0.0, 0.0])
+    sponsorship: list[float] = Field(default_factory=lambda: [0.0, 0.0, 0.0])
+    grants: list[float] = Field(default_factory=lambda: [0.0, 0.0, 0.0])
+    other_revenue: float = Field(1.0, ge=0, le=2)  # share of events/bar/donations KPI growth
+    inflation: float = Field(0.0, ge=-0.2, le=0.5)  # yearly growth of running costs
+    investment_delay: int = Field(0, ge=0, le=2)  # seasons the investments slip
+    main_sponsor_lost_from: int | None = Field(None, ge=1, le=3)
+    ics_loan: bool = False  # infrastructure investments funded by a Credito Sportivo loan
+    ics_rate: float = Field(0.04, ge=0, le=0.2)  # the loan's yearly rate (ask ICSC for yours)
+
+    @model_validator(mode="after")
+    def _yearly(self) -> Self:
+        rules = Rule.collector()
+        for name in ("members", "fee", "sponsorship", "grants"):
+            values = getattr(self, name)
+            if len(values) != 3:
+                rules.add((name,), "targets_count", found=len(values))
+            elif any(not -1 <= v <= 5 for v in values):
+                rules.add((name,), "growth_out_of_range", found=max(values, key=abs))
+        rules.raise_if_any()
+        return self
+
+
+class FinanceInputs(StrictModel):
+    """What the plan's objectives give the finance model, kept so a what-if can re-run it.
+
+    The KPI steps of the lines that follow an objective (events follow MK2's target...)
+    and the committed investments by area before any delay.
+    """
+
+    steps: dict[str, list[float]] = Field(default_factory=dict)
+    step_references: dict[str, str] = Field(default_factory=dict)
+    investments: dict[Area, list[float]] = Field(default_factory=dict)
+
+
+class ScenarioSummary(StrictModel):
+    """One scenario's key figures per plan year (Y1-Y3), for the side-by-side table."""
+
+    kind: ScenarioKind
+    label: PlanText = Field(max_length=120)
+    drivers: FinanceDrivers
+    revenue: list[SourcedValue] = Field(min_length=3, max_length=3)
+    costs: list[SourcedValue] = Field(min_length=3, max_length=3)
+    balance: list[SourcedValue] = Field(min_length=3, max_length=3)
+    cash: list[SourcedValue] = Field(min_length=3, max_length=3)
+    to_seek: SourcedValue
+    break_even_year: int | None = Field(None, ge=0, le=3)
 
 
 class FinancialPlan(StrictModel):
     status: SectionStatus = SectionStatus.OK
-    lines: list[FinanceLine] = Field(default_factory=list, max_length=40)
+    lines: list[FinanceLine] = Field(default_factory=list, max_length=90)
+    rows: list[FinanceRow] = Field(default_factory=list, max_length=20)
     investments: list[InvestmentLine] = Field(default_factory=list, max_length=4)
-    funding_sources: list[FundingSource] = Field(default_factory=list, max_length=20)
+    funding_sources: list[FundingSource] = Field(default_factory=list, max_length=30)
+    # The first plan year from which the year's balance (after investments, instalments
+    # and secured funding) stays non-negative at the prudent end of every range.
     break_even_year: int | None = Field(None, ge=0, le=3)
     cash_flow_y1: list[SourcedValue] = Field(default_factory=list, max_length=12)  # Sep..Aug
     opening_cash: SourcedValue | None = None  # reserves at the start of Y1
     kpis: list[KPI] = Field(default_factory=list, max_length=12)
     commentary: str = Field("", max_length=10000)
     risks: list[PlanText] = Field(default_factory=list, max_length=20)
+    # Material cost lines nobody knows and no benchmark estimates: while any is listed,
+    # the plan says equilibrium cannot be judged (never "balanced" on a zero).
+    unknown_lines: list[str] = Field(default_factory=list, max_length=20)
+    drivers: FinanceDrivers | None = None  # the scenario these figures follow
+    inputs: FinanceInputs | None = None
+    scenarios: list[ScenarioSummary] = Field(default_factory=list, max_length=4)
     failure_reason: str | None = None
+
+    def row(self, key: str) -> FinanceRow | None:
+        return next((row for row in self.rows if row.key == key), None)
 
 
 # --- compliance, monitoring, review ------------------------------------------------------

@@ -52,6 +52,9 @@ class SourcedValue(StrictModel):
     value: int | float | str | None
     unit: str
     tier: SourceTier = SourceTier.QUESTIONNAIRE
+    # An estimate from a benchmark is a range: ``value`` is its low end, ``high`` its high
+    # end (None for a single figure). Conclusions read the prudent end.
+    high: int | float | None = None
     reference: str | None = None
     # Lax on purpose: a date inside a plain dict (a questionnaire answer wrapped
     # by coerce_sourced) arrives as ISO text even when the file was JSON.
@@ -61,6 +64,14 @@ class SourcedValue(StrictModel):
     def _reference_backs_non_questionnaire_values(self, info: ValidationInfo) -> Self:
         if isinstance(self.value, float) and not math.isfinite(self.value):
             raise PydanticCustomError("rf_not_finite", "not a finite number", {"found": self.value})
+        if self.high is not None and (
+            not isinstance(self.value, int | float)
+            or not math.isfinite(self.high)
+            or self.high < self.value
+        ):
+            raise PydanticCustomError(
+                "rf_bad_range", "a range needs a low value not above its high value", {}
+            )
         cited = bool(self.reference and self.reference.strip())
         if self.tier is not SourceTier.QUESTIONNAIRE and self.value is not None and not cited:
             raise PydanticCustomError(
@@ -99,6 +110,33 @@ class SourcedValue(StrictModel):
     @classmethod
     def estimate(cls, value: int | float | None, unit: str, benchmark: str) -> SourcedValue:
         return cls(value=value, unit=unit, tier=SourceTier.ESTIMATE, reference=benchmark)
+
+    @classmethod
+    def derived(cls, value: int | float, unit: str) -> SourcedValue:
+        """A figure computed from the club's own answers (a sum, a conversion)."""
+        return cls(
+            value=value, unit=unit, tier=SourceTier.QUESTIONNAIRE, reference=DERIVED_REFERENCE
+        )
+
+    @classmethod
+    def estimate_range(
+        cls, low: int | float, high: int | float, unit: str, benchmark: str
+    ) -> SourcedValue:
+        """A benchmark range; a range whose ends meet is a single figure."""
+        return cls(
+            value=low,
+            high=None if high == low else high,
+            unit=unit,
+            tier=SourceTier.ESTIMATE,
+            reference=benchmark,
+        )
+
+    @property
+    def midpoint(self) -> float | None:
+        """The single number a chart draws (a range's middle); None when not a number."""
+        if not isinstance(self.value, int | float):
+            return None
+        return float(self.value if self.high is None else (self.value + self.high) / 2)
 
     @classmethod
     def missing(cls, unit: str) -> SourcedValue:

@@ -58,7 +58,8 @@ class FinanceSection(ComposerBase):
                 amount = (
                     self.prov.value(source.amount, badge=False) if source.amount else Value("—")
                 )
-                row = (Text(source.name, strong=True), Text(source.detail), amount)
+                status = t[f"funding_{source.status.value}"]
+                row = (Text(source.name, strong=True, sub=status), Text(source.detail), amount)
                 rows.append((*row, per_row[index]) if per_row else row)
             columns = [Column(t.source_name, 4), Column(t.detail, 7), Column(t.amount, 3, True)]
             if per_row:
@@ -66,8 +67,12 @@ class FinanceSection(ComposerBase):
             blocks.append(Table(tuple(columns), tuple(rows), provenance=shared, compact=True))
         else:
             blocks.append(self._part(t.funding))
+        blocks += self._scenarios()
         blocks.append(Subheading(t.break_even))
-        if fp.break_even_year is None:
+        if fp.unknown_lines:
+            lines = ", ".join(fp.unknown_lines)
+            blocks.append(Notice(t.get("break_even_unknown", lines=lines), "info"))
+        elif fp.break_even_year is None:
             blocks.append(Notice(t.break_even_none, "info"))
         elif fp.break_even_year == 0:
             blocks.append(Paragraph(t.get("break_even_now", season=self.year0)))
@@ -91,7 +96,10 @@ class FinanceSection(ComposerBase):
             return [*blocks, self._part(t.finance_table)]
         revenue = [line for line in fp.lines if line.kind is FinanceKind.REVENUE]
         costs = [line for line in fp.lines if line.kind is FinanceKind.COST]
-        grid = [list(line.values) for line in (*revenue, *costs)]
+        repayments = [line for line in fp.lines if line.kind is FinanceKind.REPAYMENT]
+        if not fp.rows:
+            repayments = []
+        grid = [list(line.values) for line in (*revenue, *costs, *repayments)]
         shared, per_row = self.prov.grid(grid, year_scope(t))
         badge_iter = iter(per_row or [])
         sum_badges = Badges((("", self.prov.sum_badge()),))
@@ -112,7 +120,10 @@ class FinanceSection(ComposerBase):
             for line in lines:
                 cells = [self.prov.value(v, badge=False) for v in line.values]
                 add((Text(line.label), *cells), next(badge_iter) if per_row else None)
-            if lines:
+            row = fp.row(f"{kind}_total")
+            if row is not None:  # the finance model's own total (ranges included)
+                add(self._row_cells(row.label, row.values), sum_badges, strong=True)
+            elif lines:  # a plan written before the summary rows existed
                 column_totals = [sum_known(line.values[i] for line in lines) for i in range(4)]
                 totals[kind] = column_totals
                 partial += sum(missing for _, missing in column_totals)
@@ -124,7 +135,18 @@ class FinanceSection(ComposerBase):
                     sum_badges,
                     strong=True,
                 )
-        if "revenue" in totals and "cost" in totals:
+        if fp.rows:
+            for row in fp.rows:
+                if row.key in ("revenue_total", "cost_total"):
+                    continue
+                if row.key == "repayments":
+                    for line in repayments:
+                        cells = [self.prov.value(v, badge=False) for v in line.values]
+                        badges = next(badge_iter) if per_row else None
+                        add((Text(line.label, sub=t.instalment), *cells), badges)
+                strong = row.key in ("operating", "balance", "cash")
+                add(self._row_cells(row.label, row.values, strong), sum_badges, strong=strong)
+        elif "revenue" in totals and "cost" in totals:
             result = [
                 (r[0] - c[0], r[1] + c[1])
                 for r, c in zip(totals["revenue"], totals["cost"], strict=True)
@@ -149,6 +171,9 @@ class FinanceSection(ComposerBase):
             notes.append(t.no_cost_lines)
         if partial:
             notes.append(t.get("partial_total", n=partial))
+        notes += [f"{line.label}: {line.note}." for line in (*revenue, *costs) if line.note]
+        if fp.rows:
+            notes.append(t.ranges_note)
         blocks.append(
             Table(
                 tuple(columns),
@@ -161,6 +186,83 @@ class FinanceSection(ComposerBase):
         )
         blocks += self._finance_charts(revenue, costs)
         return blocks
+
+    def _row_cells(self, label: str, values: list, strong: bool = True) -> tuple:
+        """A summary row of the finance model: its own figures, "—" where it does not apply."""
+        cells = []
+        for value in values:
+            if value is None:
+                cells.append(Value("—"))
+            else:
+                cells.append(self.prov.value(value, badge=False))
+        return (Text(label, strong=strong), *cells)
+
+    def _scenarios(self) -> list[Block]:
+        """Prudent, base and ambitious side by side (and the board's own, once saved)."""
+        t, fp = self.t, self.plan.financial_plan
+        if not fp.scenarios:
+            return []
+        seasons = self.plan.seasons
+        blocks: list[Block] = [Subheading(t.scenarios), Paragraph(t.scenarios_intro)]
+
+        def row(label: str, pick) -> tuple:
+            return (Text(label), *(self.prov.value(pick(s), badge=False) for s in fp.scenarios))
+
+        rows = [
+            row(t.get("scenario_revenue", season=seasons[-1]), lambda s: s.revenue[-1]),
+            row(t.get("scenario_costs", season=seasons[-1]), lambda s: s.costs[-1]),
+            *(
+                row(t.get("scenario_balance", season=season), lambda s, i=i: s.balance[i])
+                for i, season in enumerate(seasons)
+            ),
+            row(t.get("scenario_cash", season=seasons[-1]), lambda s: s.cash[-1]),
+            row(t.scenario_to_seek, lambda s: s.to_seek),
+            (
+                Text(t.break_even),
+                *(
+                    Value(seasons[s.break_even_year - 1] if s.break_even_year else "—")
+                    for s in fp.scenarios
+                ),
+            ),
+            (
+                Text(t.scenario_assumes),
+                *(Text(self._drivers_text(s.drivers)) for s in fp.scenarios),
+            ),
+        ]
+        columns = [Column(t.item, 5), *(Column(s.label, 3, True) for s in fp.scenarios)]
+        chosen = fp.drivers.scenario if fp.drivers else None
+        note = (
+            t.get("scenario_chosen", name=next(s.label for s in fp.scenarios if s.kind == chosen))
+            if chosen is not None and any(s.kind == chosen for s in fp.scenarios)
+            else ""
+        )
+        blocks.append(Table(tuple(columns), tuple(rows), note=note, compact=True))
+        return blocks
+
+    def _drivers_text(self, drivers) -> str:
+        """What a scenario assumes, in one short line per driver."""
+        lang = self.lang
+
+        def percent(value: float) -> str:
+            return f"{'+' if value > 0 else ''}{formatting.number(round(value * 100, 1), lang)}%"
+
+        t = self.t
+        parts = [
+            t.get("drv_members", value=percent(drivers.members[-1])),
+            t.get("drv_fee", value=percent(drivers.fee[-1])),
+            t.get("drv_sponsorship", value=percent(drivers.sponsorship[-1])),
+            t.get("drv_grants", value=percent(drivers.grants[-1])),
+            t.get("drv_inflation", value=percent(drivers.inflation)),
+        ]
+        if drivers.main_sponsor_lost_from:
+            parts.append(
+                t.get("drv_lost", season=self.plan.seasons[drivers.main_sponsor_lost_from - 1])
+            )
+        if drivers.investment_delay:
+            parts.append(t.get("drv_delay", n=drivers.investment_delay))
+        if drivers.ics_loan:
+            parts.append(t.drv_loan)
+        return "; ".join(parts)
 
     def _finance_charts(self, revenue: list[FinanceLine], costs: list[FinanceLine]) -> list[Block]:
         t = self.t

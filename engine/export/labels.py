@@ -209,9 +209,53 @@ _TEXT: dict[str, tuple[str, str]] = {
         "The plan considers the accounts already balanced in year 0 ({season}).",
     ),
     "break_even_none": (
-        "Il piano non indica un anno di pareggio di bilancio.",
-        "The plan states no break-even year.",
+        "Entro le tre stagioni il saldo dopo investimenti, rate e contributi non resta positivo: "
+        "vedete le fonti da cercare e gli scenari.",
+        "Within the three seasons the balance after investments, instalments and funding does "
+        "not stay positive: see the funding to find and the scenarios.",
     ),
+    "break_even_unknown": (
+        "Il pareggio non si può giudicare finché mancano questi costi: {lines}.",
+        "Break-even cannot be judged while these costs are missing: {lines}.",
+    ),
+    "instalment": ("rata annua", "yearly instalment"),
+    "ranges_note": (
+        "Un intervallo (1.400–4.200 €) è una stima da benchmark; i totali e i risultati ne "
+        "portano gli estremi, e le conclusioni leggono quello prudente.",
+        "A range (€1,400–4,200) is a benchmark estimate; totals and results carry both ends, "
+        "and conclusions read the prudent one.",
+    ),
+    "scenarios": ("Scenari a confronto", "Scenarios side by side"),
+    "scenarios_intro": (
+        "Lo stesso modello con ipotesi diverse: il base segue gli obiettivi del piano, il "
+        "prudente e l'ambizioso seguono regole dichiarate. Nessun altro dato cambia.",
+        "The same model under different assumptions: the base follows the plan's objectives, "
+        "the prudent and ambitious ones follow stated rules. No other figure changes.",
+    ),
+    "scenario_revenue": ("Entrate {season}", "Revenue {season}"),
+    "scenario_costs": ("Costi di gestione {season}", "Running costs {season}"),
+    "scenario_balance": ("Saldo {season}", "Balance {season}"),
+    "scenario_cash": ("Cassa a fine {season}", "Cash at the end of {season}"),
+    "scenario_to_seek": ("Nuove fonti da cercare", "New funding to find"),
+    "scenario_assumes": ("Ipotesi", "Assumptions"),
+    "scenario_chosen": (
+        "Le tabelle del piano seguono lo scenario «{name}».",
+        "The plan's tables follow the “{name}” scenario.",
+    ),
+    "drv_members": ("tesserati {value} in tre stagioni", "members {value} over three seasons"),
+    "drv_fee": ("quota media {value}", "average fee {value}"),
+    "drv_sponsorship": ("sponsor {value}", "sponsorship {value}"),
+    "drv_grants": ("contributi {value}", "grants {value}"),
+    "drv_inflation": ("costi {value} l'anno", "costs {value} a year"),
+    "drv_lost": ("perso il primo sponsor dal {season}", "main sponsor lost from {season}"),
+    "drv_delay": ("investimenti rinviati di {n} stagioni", "investments postponed {n} seasons"),
+    "drv_loan": (
+        "mutuo del Credito Sportivo per gli impianti",
+        "Credito Sportivo loan for facilities",
+    ),
+    "funding_committed": ("assicurato", "secured"),
+    "funding_to_seek": ("da cercare", "to find"),
+    "funding_option": ("possibile fonte", "possible source"),
     "cash_flow": ("Flusso di cassa mensile dell'anno 1", "Monthly cash flow of year 1"),
     "month": ("Mese", "Month"),
     "month_n": ("Mese {n}", "Month {n}"),

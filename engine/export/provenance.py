@@ -78,8 +78,7 @@ class Provenance:
             missing = MISSING_LABEL[self.language]
             shown = self.badge(value) if badge and value is not None else None
             return Value(missing, shown, missing=True)
-        unit = "" if bare and value.unit not in formatting.MONEY_UNITS else value.unit
-        text = formatting.quantity(value.value, unit, self.language)
+        text = formatting.figure(value, self.language, bare=bare)
         return Value(text, self.badge(value) if badge else None)
 
     # --- groups of values ------------------------------------------------------------

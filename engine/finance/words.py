@@ -1,0 +1,362 @@
+"""The financial plan in words: commentary and risks, quoting the rows of the same projection.
+
+Every amount here is formatted from the projection the tables show, with the one
+formatter (``engine.formatting``), so a board never reads one figure in the table and
+another in the text. A conclusion never rests on a zero that stands for "unknown": while a
+material cost is missing the text says the balance cannot be judged and names the lines.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from engine import formatting
+from engine.domain.language import Language
+from engine.domain.plan import ScenarioKind
+from engine.finance.assumptions import FinanceAssumptions
+from engine.finance.inputs import Baseline, Origin
+from engine.finance.projection import Projection
+from engine.finance.span import ZERO, Span
+
+# The Art. 9 D.Lgs. 36/2021 limit waits for a decree not issued as of 2026-12 (see
+# docs/research/sports-and-law.md): the plan prudently borrows the third sector's 30% of
+# revenue (D.M. 107/2021) and says so.
+NON_SPORT_REVENUE_LIMIT = Decimal("0.30")
+SPONSORSHIP_DEPENDENCE = Decimal("0.30")
+
+
+def pick(language: Language, italian: str, english: str) -> str:
+    return italian if language is Language.IT else english
+
+
+def money(amount: Decimal | Span, language: Language) -> str:
+    """An amount or a range, as every table prints it."""
+    if isinstance(amount, Span):
+        if amount.is_exact:
+            return formatting.money(float(amount.low), language)
+        return formatting.money_range(float(amount.low), float(amount.high), language)
+    return formatting.money(float(amount), language)
+
+
+def listing(items: list[str], language: Language) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {pick(language, 'e', 'and')} {items[-1]}"
+
+
+def _seasons(years: list[int], seasons: tuple[str, ...], language: Language) -> str:
+    return listing([seasons[y] for y in years], language)
+
+
+def commentary(
+    projection: Projection,
+    baseline: Baseline,
+    scenarios: dict[ScenarioKind, Projection],
+    language: Language,
+) -> str:
+    lang, p, s = language, projection, baseline.seasons
+    estimated = [f.base.label.lower() for f in p.lines if f.base.origin is Origin.ESTIMATE]
+    derived = [f.base.label.lower() for f in p.lines if f.base.origin is Origin.DERIVED]
+    today = pick(
+        lang,
+        f"Stagione {s[0]}: entrate {money(p.revenue[0], lang)}, costi di gestione "
+        f"{money(p.costs[0], lang)}, risultato di gestione {money(p.operating[0], lang)}.",
+        f"Season {s[0]}: revenue {money(p.revenue[0], lang)}, running costs "
+        f"{money(p.costs[0], lang)}, operating result {money(p.operating[0], lang)}.",
+    )
+    if derived:
+        today += pick(
+            lang,
+            f" Calcolati dalle vostre risposte: {listing(derived, lang)}.",
+            f" Computed from your answers: {listing(derived, lang)}.",
+        )
+    if estimated:
+        today += pick(
+            lang,
+            f" Stimati da benchmark, come intervallo: {listing(estimated, lang)}.",
+            f" Estimated from benchmarks, as a range: {listing(estimated, lang)}.",
+        )
+    invested = sum(p.invested, ZERO)
+    repaid = p.repayments[0] + p.repayments[1] + p.repayments[2]
+    forecast = pick(
+        lang,
+        f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)} e i costi di gestione a "
+        f"{money(p.costs[3], lang)} (risultato di gestione {money(p.operating[3], lang)}). "
+        f"Gli investimenti del piano, il minimo di ogni intervallo di budget, sommano "
+        f"{money(invested, lang)} in tre stagioni",
+        f"In {s[3]} revenue reaches {money(p.revenue[3], lang)} and running costs "
+        f"{money(p.costs[3], lang)} (operating result {money(p.operating[3], lang)}). The "
+        f"plan's investments, the minimum of each budget range, total {money(invested, lang)} "
+        "over three seasons",
+    )
+    if p.postponed > 0:
+        forecast += pick(
+            lang,
+            f" (altri {money(p.postponed, lang)} rinviati oltre il {s[3]})",
+            f" (another {money(p.postponed, lang)} postponed beyond {s[3]})",
+        )
+    if repaid.high > 0:
+        forecast += pick(
+            lang,
+            f"; le rate di mutui e prestiti {money(repaid, lang)}",
+            f"; loan instalments {money(repaid, lang)}",
+        )
+    secured = sum(p.committed, ZERO)
+    if secured > 0:
+        forecast += pick(
+            lang,
+            f"; i contributi già assicurati {money(secured, lang)}",
+            f"; funding already secured {money(secured, lang)}",
+        )
+    forecast += "."
+    return "\n\n".join(
+        [today, forecast, conclusion(p, baseline, lang), _compare(scenarios, s, lang)]
+    )
+
+
+def conclusion(p: Projection, baseline: Baseline, lang: Language) -> str:
+    """What the figures allow a board to conclude, and nothing more."""
+    s = baseline.seasons
+    if p.unknown:
+        return pick(
+            lang,
+            "L'equilibrio non si può ancora giudicare: mancano "
+            f"{listing([u.lower() for u in p.unknown], lang)}. Finché non li conoscete il piano "
+            "li lascia «da acquisire» in ogni stagione invece di contarli zero; inseriteli nel "
+            "questionario e rigenerate il piano.",
+            "Whether the plan balances cannot be judged yet: "
+            f"{listing([u.lower() for u in p.unknown], lang)} are missing. Until you know "
+            "them the plan leaves them 'to be collected' in every season instead of counting "
+            "them as zero; add them to the questionnaire and regenerate the plan.",
+        )
+    negative = [y + 1 for y, flow in enumerate(p.balance) if flow.low < 0]
+    if not negative:
+        text = pick(
+            lang,
+            "Il saldo di ogni stagione, dopo investimenti, rate e contributi, è positivo "
+            "anche all'estremo prudente delle stime.",
+            "Every season's balance, after investments, instalments and funding, is positive "
+            "even at the prudent end of the estimates.",
+        )
+    else:
+        worst = min(negative, key=lambda y: p.balance[y - 1].low)
+        text = pick(
+            lang,
+            f"Il saldo dopo investimenti, rate e contributi è negativo nel "
+            f"{_seasons(negative, s, lang)} (nel {s[worst]}: {money(p.balance[worst - 1], lang)}).",
+            f"The balance after investments, instalments and funding is negative in "
+            f"{_seasons(negative, s, lang)} (in {s[worst]}: {money(p.balance[worst - 1], lang)}).",
+        )
+    cash = p.cash[3]
+    if p.reserves_known:
+        text += pick(
+            lang,
+            f" Partendo dalle riserve di {money(p.cash[0], lang)}, la cassa a fine {s[3]} è "
+            f"{money(cash, lang)}.",
+            f" Starting from reserves of {money(p.cash[0], lang)}, cash at the end of {s[3]} "
+            f"is {money(cash, lang)}.",
+        )
+    else:
+        text += pick(
+            lang,
+            f" Le riserve iniziali non sono indicate: i flussi delle tre stagioni sommano "
+            f"{money(cash, lang)}.",
+            f" Opening reserves are not given: the three seasons' flows add up to "
+            f"{money(cash, lang)}.",
+        )
+    need = sum(p.to_seek, ZERO)
+    if need > 0:
+        first = next(y for y, amount in enumerate(p.to_seek, start=1) if amount > 0)
+        text += pick(
+            lang,
+            f" Per non andare in rosso servono {money(need, lang)} di nuove fonti, le prime "
+            f"entro il {s[first]}: vedete le fonti di finanziamento.",
+            f" To stay out of the red the club needs {money(need, lang)} of new funding, the "
+            f"first by {s[first]}: see the funding sources.",
+        )
+    return text
+
+
+def _compare(
+    scenarios: dict[ScenarioKind, Projection], seasons: tuple[str, ...], lang: Language
+) -> str:
+    parts = []
+    names = {
+        ScenarioKind.PRUDENT: pick(lang, "prudente", "prudent"),
+        ScenarioKind.BASE: pick(lang, "base", "base"),
+        ScenarioKind.AMBITIOUS: pick(lang, "ambizioso", "ambitious"),
+        ScenarioKind.CUSTOM: pick(lang, "vostro", "your own"),
+    }
+    for kind, projection in scenarios.items():
+        parts.append(
+            pick(
+                lang,
+                f"{names[kind]} {money(projection.cash[3], lang)}",
+                f"{names[kind]} {money(projection.cash[3], lang)}",
+            )
+        )
+    return pick(
+        lang,
+        f"Cassa a fine {seasons[3]} nei tre scenari: {'; '.join(parts)}. Le previsioni sono "
+        "stime da verificare; il confronto completo è nella tabella degli scenari.",
+        f"Cash at the end of {seasons[3]} in the three scenarios: {'; '.join(parts)}. "
+        "Forecasts are estimates to verify; the full comparison is in the scenario table.",
+    )
+
+
+def risks(
+    p: Projection,
+    baseline: Baseline,
+    assumptions: FinanceAssumptions,
+    scenarios: dict[ScenarioKind, Projection],
+    language: Language,
+) -> list[str]:
+    lang, s = language, baseline.seasons
+    found: list[str] = []
+    if p.unknown:
+        found.append(
+            pick(
+                lang,
+                f"Costi sconosciuti ({listing([u.lower() for u in p.unknown], lang)}): "
+                "l'equilibrio non è giudicabile finché non li inserite.",
+                f"Unknown costs ({listing([u.lower() for u in p.unknown], lang)}): the balance "
+                "cannot be judged until you add them.",
+            )
+        )
+    negative = [y + 1 for y, flow in enumerate(p.balance) if flow.low < 0]
+    if negative and not p.unknown:
+        found.append(
+            pick(
+                lang,
+                f"Saldo negativo nel {_seasons(negative, s, lang)}: rivedere i tempi degli "
+                "investimenti o cercare fonti aggiuntive.",
+                f"Negative balance in {_seasons(negative, s, lang)}: revisit the timing of "
+                "investments or find further funding.",
+            )
+        )
+    if p.reserves_known and baseline.reserves is not None and baseline.reserves < 0:
+        found.append(
+            pick(
+                lang,
+                f"Patrimonio negativo: le perdite accumulate ({money(baseline.reserves, lang)}) "
+                "vanno ripianate; l'assemblea deve conoscerle e il piano deve riportare le "
+                "riserve sopra zero.",
+                f"Negative equity: accumulated losses ({money(baseline.reserves, lang)}) must be "
+                "covered; the members' meeting must know them and the plan must bring reserves "
+                "back above zero.",
+            )
+        )
+    monthly = p.costs[0].high / 12
+    months = assumptions.liquidity_months
+    if baseline.reserves is not None and baseline.reserves >= 0 and monthly > 0:
+        covered = baseline.reserves / monthly
+        if covered < months:
+            found.append(
+                pick(
+                    lang,
+                    f"Liquidità scarsa: le riserve ({money(baseline.reserves, lang)}) coprono "
+                    f"{formatting.number(float(round(covered, 1)), lang, 1)} mesi di costi di "
+                    f"gestione, sotto la soglia prudente di {months} mesi.",
+                    f"Thin liquidity: reserves ({money(baseline.reserves, lang)}) cover "
+                    f"{formatting.number(float(round(covered, 1)), lang, 1)} months of running "
+                    f"costs, below the prudent threshold of {months} months.",
+                )
+            )
+    outstanding = sum((loan.outstanding or ZERO for loan in baseline.loans), ZERO)
+    debt = max(outstanding, baseline.debts or ZERO)
+    if debt > 0:
+        reserves = baseline.reserves if baseline.reserves is not None else None
+        heavier = reserves is None or debt > reserves
+        if heavier:
+            instalments = p.repayments[0]
+            share = instalments.high / p.revenue[1].low * 100 if p.revenue[1].low > 0 else None
+            burden = ""
+            if share is not None and instalments.high > 0:
+                burden = pick(
+                    lang,
+                    f"; le rate ({money(instalments, lang)} nel {s[1]}) valgono il "
+                    f"{formatting.number(float(round(share, 1)), lang, 1)}% delle entrate",
+                    f"; instalments ({money(instalments, lang)} in {s[1]}) are "
+                    f"{formatting.number(float(round(share, 1)), lang, 1)}% of revenue",
+                )
+            against = (
+                pick(
+                    lang,
+                    f"a fronte di riserve per {money(reserves, lang)}",
+                    f"against reserves of {money(reserves, lang)}",
+                )
+                if reserves is not None
+                else pick(lang, "con riserve non indicate", "with reserves not given")
+            )
+            found.append(
+                pick(
+                    lang,
+                    f"Debito di {money(debt, lang)} {against}{burden}.",
+                    f"Debt of {money(debt, lang)} {against}{burden}.",
+                )
+            )
+        if baseline.debts and not baseline.loans:
+            found.append(
+                pick(
+                    lang,
+                    f"Debiti per {money(baseline.debts, lang)} senza un piano di rimborso: "
+                    "indicate rata annua e ultimo anno nella tabella dei finanziamenti, così il "
+                    "piano ne conta le rate.",
+                    f"Debts of {money(baseline.debts, lang)} without a repayment plan: give the "
+                    "yearly instalment and final year in the loans table so the plan counts them.",
+                )
+            )
+    revenue0 = p.revenue[0].low
+    sponsorship = p.line("revenue.sponsorship")
+    sponsor0 = sponsorship.values[0] if sponsorship else None
+    if sponsor0 is not None and revenue0 > 0 and sponsor0.low / revenue0 > SPONSORSHIP_DEPENDENCE:
+        found.append(
+            pick(
+                lang,
+                "Oltre il 30% delle entrate dipende dalle sponsorizzazioni.",
+                "Over 30% of revenue depends on sponsorship.",
+            )
+        )
+    if (
+        sponsor0 is not None
+        and baseline.sponsor_share is not None
+        and baseline.sponsor_share >= Decimal(str(assumptions.concentration_share))
+    ):
+        main = sponsor0.times(baseline.sponsor_share)
+        prudent = scenarios.get(ScenarioKind.PRUDENT)
+        lost = ""
+        if prudent is not None and prudent.drivers.main_sponsor_lost_from:
+            year = prudent.drivers.main_sponsor_lost_from
+            lost = pick(
+                lang,
+                f"; lo scenario prudente ne simula la perdita dal {s[year]}",
+                f"; the prudent scenario simulates losing it from {s[year]}",
+            )
+        percent = formatting.number(float(baseline.sponsor_share * 100), lang)
+        found.append(
+            pick(
+                lang,
+                f"Il primo sponsor vale il {percent}% delle sponsorizzazioni "
+                f"({money(main, lang)}): lo scenario base fa crescere solo gli altri sponsor"
+                f"{lost}.",
+                f"The largest sponsor is {percent}% of sponsorship ({money(main, lang)}): the "
+                f"base scenario grows only the other sponsors{lost}.",
+            )
+        )
+    bar = p.line("revenue.bar_merchandise")
+    if bar is not None and any(
+        bar.values[y] is not None
+        and p.revenue[y].low > 0
+        and bar.values[y].high / p.revenue[y].low > NON_SPORT_REVENUE_LIMIT  # type: ignore[union-attr]
+        for y in range(4)
+    ):
+        found.append(
+            pick(
+                lang,
+                "Le attività diverse (bar, merchandising) superano il 30% delle entrate: "
+                "verificare il limite dell'art. 9 con il commercialista.",
+                "Non-sport activities (bar, merchandise) exceed 30% of revenue: check the "
+                "art. 9 limit with your accountant.",
+            )
+        )
+    return found[:20]
