@@ -8,6 +8,8 @@ Charts are drawn with QPainter: no chart module is needed.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from engine.domain import Area, Plan, SourcedValue
 from engine.domain.plan import FinanceKind, FundingStatus
 from engine.finance.whatif import WhatIf
 
+log = logging.getLogger("rooting_future.desktop")
 MONTHS_IT = ("set", "ott", "nov", "dic", "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago")
 MONTHS_EN = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
 
@@ -161,11 +164,18 @@ class FinanceView(QWidget):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(self.inner)
+        self.scroll = area
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
         self.tables: dict[str, QTableWidget] = {}
         self.charts: dict[str, BarChart] = {}
+
+    def show_what_if(self) -> None:
+        """Scroll the what-if panel into view (the scenario table above it stays in sight)."""
+        if self.what_if is not None:
+            self.inner.adjustSize()
+            self.scroll.ensureWidgetVisible(self.what_if, 0, 0)
 
     def _clear(self) -> None:
         while self.column.count():
@@ -370,6 +380,7 @@ class FinanceView(QWidget):
         try:
             self.what_if.load(WhatIf(plan))
         except (ValueError, KeyError):  # an old plan the model cannot re-run: no panel
+            log.exception("what-if unavailable for this plan")
             self.what_if.setVisible(False)
         # investments
         if finance.investments:

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from engine import paths
+from engine import cli_finance, paths
 from engine.domain import DomainValidationError, Language, PlanStatus
+from engine.domain.plan import ScenarioKind
 from engine.export.errors import ExportError
 from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="render afresh instead of reusing files already rendered for this version",
     )
 
+    cli_finance.add_parser(commands, common)
     resume = commands.add_parser(
         "resume", help="complete a plan's failed sections", parents=[common, generation_options]
     )
@@ -597,7 +599,57 @@ def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service)
     return code
 
 
+def cmd_finance(args: argparse.Namespace, console: Console, service: Service) -> int:
+    """The plan's three seasons, or a what-if on them (``engine.cli_finance``)."""
+    document = service.get_plan(args.plan_id)
+    model = service.what_if(document.plan)
+    start = model.current
+    if args.scenario:
+        start = model.scenario(ScenarioKind(args.scenario))
+    drivers = cli_finance.drivers_from(args, start)
+    outcome = model.run(drivers)
+    language = Language(console.language)
+    if args.json:
+        console.json(cli_finance.as_json(outcome, drivers))
+    else:
+        width = 26
+        header = "".join(f"{season:>16}" for season in outcome.seasons[1:])
+        print(f"{'':{width}}{header}", file=console.out)
+        for label, values in cli_finance.rows(outcome, language):
+            cells = "".join(f"{cli_finance.amount(v, language):>16}" for v in values)
+            print(f"{label:{width}}{cells}", file=console.out)
+        print(cli_finance.verdict(outcome, language), file=console.out)
+        if drivers == model.current and not args.scenario:
+            for kind, scenario in model.scenarios().items():
+                cash = model.run(scenario).projection.cash[3]
+                name = {
+                    "prudent": ("prudente", "prudent"),
+                    "base": ("base", "base"),
+                    "ambitious": ("ambizioso", "ambitious"),
+                }[kind.value]
+                console.say(
+                    f"Scenario {name[0]}: cassa a fine {outcome.seasons[3]} "
+                    f"{cli_finance.amount(cash, language)}",
+                    f"{name[1].capitalize()} scenario: cash at the end of {outcome.seasons[3]} "
+                    f"{cli_finance.amount(cash, language)}",
+                )
+    if args.save:
+        if drivers == model.current:
+            console.warn(
+                "Nessun cambiamento da salvare: indicate almeno un'opzione o --scenario.",
+                "Nothing to save: give at least one option or --scenario.",
+            )
+            return EXIT_BAD_INPUT
+        saved = service.save_scenario(args.plan_id, drivers, document.version.number)
+        console.say(
+            f"Scenario salvato: piano {args.plan_id}, versione {saved.number}.",
+            f"Scenario saved: plan {args.plan_id}, version {saved.number}.",
+        )
+    return EXIT_OK
+
+
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
+    "finance": cmd_finance,
     "list": cmd_list,
     "show": cmd_show,
     "versions": cmd_versions,

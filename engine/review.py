@@ -27,6 +27,7 @@ from engine.domain.plan import (
 from engine.domain.sourced import SourcedValue, SourceTier
 from engine.facts import ClubFacts
 from engine.finance import spread
+from engine.finance.projection import delayed
 from engine.selection import cents
 
 PLACEHOLDERS = re.compile(
@@ -256,6 +257,7 @@ def _budget_consistency(plan: Plan) -> list[PlanWarning]:
         return []
     lang = plan.language
     findings = []
+    delay = finance.drivers.investment_delay if finance.drivers else 0
     for line in finance.investments:
         section = plan.area(line.area)
         if section is None or section.status not in CHECKED_SECTIONS:
@@ -264,6 +266,7 @@ def _budget_consistency(plan: Plan) -> list[PlanWarning]:
         for objective in section.objectives:
             amounts = spread(cents(objective.budget.min_eur), objective.priority)
             expected = [a + b for a, b in zip(expected, amounts, strict=True)]
+        expected = list(delayed(tuple(expected), delay)[0])  # a saved what-if may delay them
         actual = [
             cents(v.value) if isinstance(v.value, int | float) else Decimal(0) for v in line.values
         ]

@@ -157,6 +157,13 @@ def main() -> None:
         window.plan_view.stop_editing()
         window.plan_view.select("finance")
         save(window, out, "finance")
+        finance = window.plan_view.finance
+        settle(300)
+        finance.show_what_if()
+        if finance.what_if is not None:
+            finance.what_if.spins["members"].setValue(8.0)
+            finance.what_if.delay.setCurrentIndex(1)
+        save(window, out, "finance-whatif")
 
         document = service.get_plan(plan_id)
         plan = document.plan

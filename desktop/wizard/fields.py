@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.icons import icon
 from desktop.theme import BADGES, pair
-from engine.domain import ClubProfile, Issue
+from engine import formatting
+from engine.domain import ClubProfile, Issue, Language
 from engine.domain.errors import _item_type, _model_in
 
 Path = tuple[str | int, ...]
@@ -116,14 +117,20 @@ def parse_number(text: str) -> int | float | str | None:
     return int(value) if float(value).is_integer() else value
 
 
-def format_number(value: Any) -> str:
+def format_number(value: Any, grouped: bool = True) -> str:
+    """A typed number shown back as the plan prints it ("38.000"), so a column never mixes
+    "38.000" and "6500". ``grouped`` False for years ("1924", never "1.924")."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    if float(value).is_integer():
-        return str(int(value))
-    return QLocale().toString(float(value), "f", 2).rstrip("0").rstrip(QLocale().decimalPoint())
+    if not grouped:
+        return str(int(value)) if float(value).is_integer() else str(value)
+    language = Language.IT if QLocale().language() == QLocale.Language.Italian else Language.EN
+    decimals = 0 if float(value).is_integer() else 2
+    text = formatting.number(value, language, decimals).replace("\u2212", "-")
+    point = "," if language is Language.IT else "."
+    return text.rstrip("0").rstrip(point) if decimals else text
 
 
 def number_of(raw: Any) -> Any:
@@ -321,7 +328,7 @@ class NumberBinding(Binding):
 
     def load(self, doc: dict[str, Any]) -> None:
         self.original = get_in(doc, self.path)
-        self.widget.setText(format_number(number_of(self.original)))
+        self.widget.setText(format_number(number_of(self.original), grouped=not self.plain))
         source = self.original.get("reference") if isinstance(self.original, dict) else None
         self.widget.setToolTip(source or "")
 
@@ -489,7 +496,7 @@ class TableBinding(Binding):
                 table.setCellWidget(row, column, combo)
                 continue
             if kind in NUMBER_KINDS:
-                text = format_number(number_of(value))
+                text = format_number(number_of(value), grouped=kind != "int")
             elif kind == "date":
                 text = format_date(value)
             else:

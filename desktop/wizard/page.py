@@ -70,6 +70,7 @@ from engine.domain.fields import season_label, season_of
 from engine.domain.files import parse_club
 from engine.domain.jsondepth import MAX_NESTING, nesting_depth
 from engine.domain.plan import macro_codes
+from engine.finance.inputs import facilities_cost
 
 log = logging.getLogger(__name__)
 VALIDATE_DELAY_MS = 250
@@ -117,6 +118,7 @@ def empty_document() -> dict[str, Any]:
         "costs": {},
         "balance": {},
         "loans": [],
+        "funding": [],
         "board": {"goals": [], "problems": []},
         "qualitative": {"swot": {}},
     }
@@ -205,7 +207,7 @@ class WizardPage(QWidget):
             Step(
                 "finances",
                 self.tr("4. Finances"),
-                [("revenue",), ("costs",), ("balance",), ("loans",)],
+                [("revenue",), ("costs",), ("balance",), ("loans",), ("funding",)],
             ),
             Step("board", self.tr("5. Goals and problems"), [("board",)]),
             Step("vision", self.tr("6. Vision and SWOT"), [("qualitative",)]),
@@ -455,7 +457,10 @@ class WizardPage(QWidget):
             Ownership.LEASED: self.tr("leased"),
             Ownership.MUNICIPAL_CONCESSION: self.tr("municipal concession"),
         }
-        basis = {CostBasis.PER_YEAR: self.tr("per year"), CostBasis.PER_HOUR: self.tr("per hour")}
+        basis = {
+            CostBasis.PER_YEAR: self.tr("per year (or season)"),
+            CostBasis.PER_HOUR: self.tr("per hour"),
+        }
         owners, bases = list(ownership.items()), list(basis.items())
         self._add_table(
             form,
@@ -564,6 +569,25 @@ class WizardPage(QWidget):
                 "One row per mortgage or loan: who lent the money and for what (e.g. Credito "
                 "Sportivo, new changing rooms), the yearly instalment, the year of the last "
                 "instalment and the debt still to repay."
+            ),
+        )
+        funding = ("funding", 0)
+        self._add_table(
+            form,
+            TableBinding(
+                ("funding",),
+                [
+                    ("source", column_header((*funding, "source"), WIDE), "text", None),
+                    ("amount", column_header((*funding, "amount")), "number", None),
+                    ("year", column_header((*funding, "year"), 14), "int", None),
+                ],
+                lambda: {"source": "", "amount": None, "year": None},
+                self.tr("Add secured funding"),
+            ),
+            self.tr(
+                "Only money already granted or pledged for the next three seasons: a call you "
+                "won, a donor's pledge, a municipal contribution for the works. Calls you have "
+                "not won yet stay out: the plan computes how much new funding to look for."
             ),
         )
         self.totals = QLabel()
@@ -905,13 +929,26 @@ class WizardPage(QWidget):
 
         revenue = total("revenue", Revenue.money_fields())
         costs = total("costs", list(Costs.model_fields))
+        text = self.tr(
+            "Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR"
+        )
+        # The facilities' own costs (hourly rates over the season) count when they exceed
+        # "Facilities and utilities", as the finance model does (engine.finance.inputs).
+        declared = number_of((doc.get("costs") or {}).get("facilities_utilities"))
+        declared = declared if isinstance(declared, int | float) else 0.0
+        facilities = facilities_cost(doc.get("facilities") or [])
+        if facilities > declared:
+            costs += facilities - declared
+            text = self.tr(
+                "Total revenue {revenue} EUR · total costs {costs} EUR (facilities from the "
+                "facilities step: {facilities} EUR) · result {result} EUR"
+            )
         self.totals.setText(
-            self.tr(
-                "Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR"
-            ).format(
+            text.format(
                 revenue=format_number(revenue),
                 costs=format_number(costs),
                 result=format_number(revenue - costs),
+                facilities=format_number(facilities),
             )
         )
 

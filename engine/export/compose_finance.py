@@ -171,8 +171,10 @@ class FinanceSection(ComposerBase):
             notes.append(t.no_cost_lines)
         if partial:
             notes.append(t.get("partial_total", n=partial))
-        notes += [f"{line.label}: {line.note}." for line in (*revenue, *costs) if line.note]
-        if fp.rows:
+        notes += [
+            f"{line.label}: {line.note}." for line in (*revenue, *costs, *repayments) if line.note
+        ]
+        if any(v.high is not None for line in fp.lines for v in line.values):
             notes.append(t.ranges_note)
         blocks.append(
             Table(

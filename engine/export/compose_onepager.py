@@ -61,26 +61,62 @@ class OnePagerData(ComposerBase):
                     budgets[0] if len(set(budgets)) == 1 else self.prov.sum_badge(),
                 )
             )
-        revenue_values = [
-            line.values[0] for line in plan.financial_plan.lines if line.kind is FinanceKind.REVENUE
-        ] or [v for v in plan.club.revenue.items().values()]
-        amount, missing = sum_known(revenue_values)
-        known = [v for v in revenue_values if v is not None and v.value is not None]
-        if known:
-            badge = (
-                self.prov.badge(known[0])
-                if len({(v.tier, v.reference) for v in known}) == 1
-                else self.prov.sum_badge()
-            )
+        finance = plan.financial_plan
+        total = finance.row("revenue_total")
+        if total is not None and total.values[0] is not None:  # the finance model's own total
             tiles.append(
                 Tile(
                     t.tile_revenue,
-                    formatting.money(amount, self.lang) + ("*" if missing else ""),
+                    self.prov.value(total.values[0], badge=False).text,
                     self.year0,
-                    badge,
+                    self.prov.sum_badge(),
                 )
             )
-        for kpi in summary.headline_kpis[:4]:
+        else:  # a plan saved before the finance model's summary rows
+            revenue_values = [
+                line.values[0] for line in finance.lines if line.kind is FinanceKind.REVENUE
+            ] or [v for v in plan.club.revenue.items().values()]
+            amount, missing = sum_known(revenue_values)
+            known = [v for v in revenue_values if v is not None and v.value is not None]
+            if known:
+                badge = (
+                    self.prov.badge(known[0])
+                    if len({(v.tier, v.reference) for v in known}) == 1
+                    else self.prov.sum_badge()
+                )
+                tiles.append(
+                    Tile(
+                        t.tile_revenue,
+                        formatting.money(amount, self.lang) + ("*" if missing else ""),
+                        self.year0,
+                        badge,
+                    )
+                )
+        cash = finance.row("cash")
+        kpi_tiles = 4
+        if cash is not None and cash.values[3] is not None:
+            kpi_tiles = 3
+            to_seek = finance.row("to_seek")
+            need = sum((v.value or 0) for v in to_seek.values[1:] if v) if to_seek else 0
+            if finance.unknown_lines:
+                note = t.tile_cash_unknown
+            elif need:
+                note = t.get("tile_cash_need", amount=formatting.money(need, self.lang))
+            elif finance.break_even_year:
+                note = t.get(
+                    "tile_cash_even", season=self.plan.seasons[finance.break_even_year - 1]
+                )
+            else:
+                note = ""
+            tiles.append(
+                Tile(
+                    t.get("tile_cash", season=self.plan.seasons[-1]),
+                    self.prov.value(cash.values[3], badge=False).text,
+                    note,
+                    self.prov.sum_badge(),
+                )
+            )
+        for kpi in summary.headline_kpis[:kpi_tiles]:
             target = kpi.targets[-1]
             baseline = self.prov.value(kpi.baseline, badge=False)
             tiles.append(

@@ -434,6 +434,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "tile_actions": ("{n} azioni", "{n} actions"),
     "tile_budget": ("Budget triennale", "Three-year budget"),
     "tile_revenue": ("Entrate anno 0", "Revenue year 0"),
+    "tile_cash": ("Cassa a fine {season}", "Cash at the end of {season}"),
+    "tile_cash_need": ("servono {amount} di nuove fonti", "{amount} of new funding needed"),
+    "tile_cash_even": ("saldo positivo dal {season}", "balance positive from {season}"),
+    "tile_cash_unknown": (
+        "pareggio non giudicabile: costi da acquisire",
+        "break-even not judgeable: costs to collect",
+    ),
     "tile_target_y3": ("obiettivo anno 3", "year-3 target"),
     "tile_from": ("da {value}", "from {value}"),
     "coverage": ("Copertura delle aree STW", "Coverage of the STW areas"),

@@ -9,16 +9,20 @@ collected", which the conclusion must name rather than count as zero.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
 
 from engine import formatting
-from engine.domain.club import ClubProfile, Costs, Revenue
+from engine.domain.club import ClubProfile, Costs, Facility, Revenue
 from engine.domain.language import Language
 from engine.domain.plan import Area, FinanceInputs, FinanceKind
 from engine.domain.sourced import SourcedValue
-from engine.finance.assumptions import CostEstimate, FinanceAssumptions
+from engine.finance.assumptions import CostEstimate, FinanceAssumptions, default_assumptions
 from engine.finance.span import ZERO, Span, cents, euros
 
 YEARS = 3
@@ -99,6 +103,7 @@ class Baseline:
     reserves: Decimal | None
     debts: Decimal | None  # the balance sheet's debts (may include the loans' outstanding)
     sponsor_share: Decimal | None  # the largest sponsor's share of sponsorship, 0-1
+    sponsor_risk_named: bool  # the board's SWOT or problems name a risk on sponsors
     members: int | None
     seasons: tuple[str, str, str, str]  # Y0 (the reference season) then the plan's three
     language: Language
@@ -141,6 +146,20 @@ def _facilities_cost(
         f"costi degli impianti indicati ({names}; tariffe orarie per {weeks} settimane)",
         f"costs of the facilities listed ({names}; hourly rates over {weeks} weeks)",
     )
+
+
+def facilities_cost(raw: list[Any], weeks: int | None = None) -> float:
+    """The yearly cost of the facilities in a questionnaire draft (rows that do not validate
+    yet count nothing): what the wizard shows beside its totals, by the model's own rule."""
+    weeks = weeks or default_assumptions().weeks_per_season
+    found = 0.0
+    for item in raw:
+        try:
+            yearly = Facility.model_validate_json(json.dumps(item)).yearly_cost(weeks)
+        except (ValidationError, TypeError, ValueError):
+            continue
+        found += yearly or 0.0
+    return found
 
 
 def _estimate(rule: CostEstimate, club: ClubProfile, language: Language) -> tuple[Span, str] | None:
@@ -300,6 +319,8 @@ def build_baseline(
         for area in Area
     }
     share = club.revenue.largest_sponsor_share
+    swot = club.qualitative.swot
+    worries = [*swot.weaknesses, *swot.threats, *(p.text for p in club.board.problems)]
     return Baseline(
         lines=tuple(lines),
         investments={area: (v[0], v[1], v[2]) for area, v in investments.items()},
@@ -312,6 +333,7 @@ def build_baseline(
             if share is not None and isinstance(share.value, int | float)
             else None
         ),
+        sponsor_risk_named=any("sponsor" in text.lower() for text in worries),
         members=club.members_total(),
         seasons=seasons,
         language=language,

@@ -31,6 +31,7 @@ class LoanForecast:
     label: str
     instalments: tuple[Span | None, ...]  # Y0..Y3
     reference: str
+    outstanding: Decimal | None = None
     assumed: bool = False  # the Credito Sportivo loan of a what-if, not a real one
 
 
@@ -107,13 +108,19 @@ def _forecast(line: BaseLine, baseline: Baseline, drivers: FinanceDrivers) -> Li
 
 
 def annuity(amount: Decimal, rate: Decimal, years: int) -> Decimal:
-    """The constant yearly instalment repaying ``amount`` over ``years`` at ``rate``."""
+    """The constant yearly instalment repaying ``amount`` over ``years`` at ``rate``.
+
+    The rate counts to a hundredth of a percent point (a bank's precision); below that
+    it is zero, where the formula would divide by nothing.
+    """
+    rate = rate.quantize(Decimal("0.0001"))
     if rate == 0:
         return euros(amount / years)
     return euros(amount * rate / (ONE - (ONE + rate) ** -years))
 
 
-def _delayed(amounts: tuple[Decimal, ...], delay: int) -> tuple[tuple[Decimal, ...], Decimal]:
+def delayed(amounts: tuple[Decimal, ...], delay: int) -> tuple[tuple[Decimal, ...], Decimal]:
+    """Investments slipped by ``delay`` seasons, and what falls beyond the plan."""
     shifted = [ZERO] * YEARS
     beyond = ZERO
     for index, amount in enumerate(amounts):
@@ -143,11 +150,14 @@ def project(
     investments: dict[Area, tuple[Decimal, ...]] = {}
     postponed = ZERO
     for area, amounts in baseline.investments.items():
-        investments[area], beyond = _delayed(amounts, drivers.investment_delay)
+        investments[area], beyond = delayed(amounts, drivers.investment_delay)
         postponed += beyond
     invested = tuple(sum((investments[a][i] for a in investments), ZERO) for i in range(YEARS))
 
-    loans = [LoanForecast(loan.label, loan.instalments, loan.reference) for loan in baseline.loans]
+    loans = [
+        LoanForecast(loan.label, loan.instalments, loan.reference, loan.outstanding)
+        for loan in baseline.loans
+    ]
     loan_inflow = [ZERO] * YEARS
     loan_amount = ZERO
     rule = assumptions.ics_loan
@@ -161,7 +171,9 @@ def project(
             YEARS - first - 1
         )
         loans.append(
-            LoanForecast(rule.name.get(baseline.language), tuple(schedule), "", assumed=True)
+            LoanForecast(
+                rule.name.get(baseline.language), tuple(schedule), "", loan_amount, assumed=True
+            )
         )
     repayments = tuple(
         total(loan.instalments[y] for loan in loans if loan.instalments[y] is not None)  # type: ignore[misc]

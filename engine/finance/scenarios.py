@@ -5,7 +5,9 @@ the objectives and the money tell one story. A club whose largest sponsor gives 
 least ``concentration_share`` of its sponsorship grows only the rest in the base (the
 plan's marketing objective looks for new sponsors; it does not assume the main one pays
 more), and the prudent scenario loses that sponsor from its ``lose_main_sponsor_from``
-year. The prudent and ambitious rules are house rules in ``finance.json``, named as such.
+year. A board that names a risk on sponsors (SWOT, problems) without giving the share
+gets half the marketing objective's growth in the base, and the plan asks for the share.
+The prudent and ambitious rules are house rules in ``finance.json``, named as such.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def drivers_for(
     keep = 1.0
     if concentrated(baseline, assumptions):
         keep = 1.0 - float(baseline.sponsor_share or 0)  # only the other sponsors grow
+    elif baseline.sponsor_share is None and baseline.sponsor_risk_named:
+        keep = 0.5  # the board names the risk without its size: half the growth, and say so
     lose = rule.lose_main_sponsor_from if concentrated(baseline, assumptions) else None
     return FinanceDrivers(
         scenario=kind,

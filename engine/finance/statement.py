@@ -262,13 +262,21 @@ def _lines(
                 else SourcedValue.missing(EUR)
                 for v in loan.instalments
             ]
+        note = loan.reference
+        if loan.outstanding is not None:
+            owed = words.pick(
+                lang,
+                f"debito residuo {words.money(loan.outstanding, lang)}",
+                f"outstanding debt {words.money(loan.outstanding, lang)}",
+            )
+            note = f"{owed}; {note}" if note else owed
         lines.append(
             FinanceLine(
                 category=f"loan_{index + 1}",
                 label=loan.label,
                 kind=FinanceKind.REPAYMENT,
                 values=values,
-                note=loan.reference,
+                note=note,
             )
         )
     return lines
@@ -287,6 +295,13 @@ def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
             values=[None if v is None else _value(v, EUR, reference) for v in values],
         )
 
+    postponed = ("", "")
+    if p.postponed > 0:
+        amount = (words.money(p.postponed, Language.IT), words.money(p.postponed, Language.EN))
+        postponed = (
+            f" (altri {amount[0]} rinviati oltre il piano)",
+            f" (another {amount[1]} postponed beyond the plan)",
+        )
     rows = [
         row("revenue_total", "Totale entrate", "Total revenue", list(p.revenue)),
         row("cost_total", "Totale costi di gestione", "Total running costs", list(p.costs)),
@@ -298,8 +313,8 @@ def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
         ),
         row(
             "investments",
-            "Investimenti del piano",
-            "The plan's investments",
+            "Investimenti del piano" + postponed[0],
+            "The plan's investments" + postponed[1],
             [None, *map(exact, p.invested)],
         ),
         row(

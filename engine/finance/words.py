@@ -39,9 +39,13 @@ def money(amount: Decimal | Span, language: Language) -> str:
 
 
 def listing(items: list[str], language: Language) -> str:
+    """"a, b e c"; with commas only when an item has its own "e" ("impianti e utenze")."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {pick(language, 'e', 'and')} {items[-1]}"
+    conjunction = pick(language, "e", "and")
+    if any(f" {conjunction} " in item for item in items):
+        return ", ".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def _seasons(years: list[int], seasons: tuple[str, ...], language: Language) -> str:
@@ -76,18 +80,23 @@ def commentary(
             f" Stimati da benchmark, come intervallo: {listing(estimated, lang)}.",
             f" Estimated from benchmarks, as a range: {listing(estimated, lang)}.",
         )
-    invested = sum(p.invested, ZERO)
-    repaid = p.repayments[0] + p.repayments[1] + p.repayments[2]
+    # Yearly figures only, each a cell of the table (a three-season sum is in no cell).
+    invested = listing(
+        [
+            f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
+            for year, amount in enumerate(p.invested, start=1)
+            if amount > 0
+        ],
+        lang,
+    ) or money(ZERO, lang)
     forecast = pick(
         lang,
         f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)} e i costi di gestione a "
         f"{money(p.costs[3], lang)} (risultato di gestione {money(p.operating[3], lang)}). "
-        f"Gli investimenti del piano, il minimo di ogni intervallo di budget, sommano "
-        f"{money(invested, lang)} in tre stagioni",
+        f"Gli investimenti del piano, il minimo di ogni intervallo di budget, sono {invested}",
         f"In {s[3]} revenue reaches {money(p.revenue[3], lang)} and running costs "
         f"{money(p.costs[3], lang)} (operating result {money(p.operating[3], lang)}). The "
-        f"plan's investments, the minimum of each budget range, total {money(invested, lang)} "
-        "over three seasons",
+        f"plan's investments, the minimum of each budget range, are {invested}",
     )
     if p.postponed > 0:
         forecast += pick(
@@ -95,18 +104,27 @@ def commentary(
             f" (altri {money(p.postponed, lang)} rinviati oltre il {s[3]})",
             f" (another {money(p.postponed, lang)} postponed beyond {s[3]})",
         )
-    if repaid.high > 0:
+    instalments = [
+        f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
+        for year, amount in enumerate(p.repayments, start=1)
+        if amount.high > 0
+    ]
+    if instalments:
         forecast += pick(
             lang,
-            f"; le rate di mutui e prestiti {money(repaid, lang)}",
-            f"; loan instalments {money(repaid, lang)}",
+            f"; le rate di mutui e prestiti sono {listing(instalments, lang)}",
+            f"; loan instalments are {listing(instalments, lang)}",
         )
-    secured = sum(p.committed, ZERO)
-    if secured > 0:
+    secured = [
+        f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
+        for year, amount in enumerate(p.committed, start=1)
+        if amount > 0
+    ]
+    if secured:
         forecast += pick(
             lang,
-            f"; i contributi già assicurati {money(secured, lang)}",
-            f"; funding already secured {money(secured, lang)}",
+            f"; i contributi già assicurati {listing(secured, lang)}",
+            f"; funding already secured {listing(secured, lang)}",
         )
     forecast += "."
     return "\n\n".join(
@@ -322,7 +340,6 @@ def risks(
         and baseline.sponsor_share is not None
         and baseline.sponsor_share >= Decimal(str(assumptions.concentration_share))
     ):
-        main = sponsor0.times(baseline.sponsor_share)
         prudent = scenarios.get(ScenarioKind.PRUDENT)
         lost = ""
         if prudent is not None and prudent.drivers.main_sponsor_lost_from:
@@ -337,10 +354,23 @@ def risks(
             pick(
                 lang,
                 f"Il primo sponsor vale il {percent}% delle sponsorizzazioni "
-                f"({money(main, lang)}): lo scenario base fa crescere solo gli altri sponsor"
+                f"({money(sponsor0, lang)} nel {s[0]}): lo scenario base fa crescere solo gli "
+                "altri sponsor"
                 f"{lost}.",
-                f"The largest sponsor is {percent}% of sponsorship ({money(main, lang)}): the "
+                f"The largest sponsor is {percent}% of sponsorship ({money(sponsor0, lang)} in "
+                f"{s[0]}): the "
                 f"base scenario grows only the other sponsors{lost}.",
+            )
+        )
+    if sponsor0 is not None and baseline.sponsor_share is None and baseline.sponsor_risk_named:
+        found.append(
+            pick(
+                lang,
+                "La vostra analisi indica un rischio sugli sponsor: lo scenario base ne dimezza la "
+                "crescita. Indicate nel questionario la quota del primo sponsor per simularne la "
+                "perdita.",
+                "Your analysis names a risk on sponsors: the base scenario halves their growth. "
+                "Give the largest sponsor's share in the questionnaire to simulate losing it.",
             )
         )
     bar = p.line("revenue.bar_merchandise")

@@ -599,12 +599,48 @@
         <translation>Risultato</translation>
     </message>
     <message>
-        <source>Sum of the lines above</source>
-        <translation>Somma delle righe sopra</translation>
+        <source>Scenarios side by side</source>
+        <translation>Scenari a confronto</translation>
+    </message>
+    <message>
+        <source>Revenue {season}</source>
+        <translation>Entrate {season}</translation>
+    </message>
+    <message>
+        <source>Running costs {season}</source>
+        <translation>Costi di gestione {season}</translation>
+    </message>
+    <message>
+        <source>Balance {season}</source>
+        <translation>Saldo {season}</translation>
+    </message>
+    <message>
+        <source>Cash at the end of {season}</source>
+        <translation>Cassa a fine {season}</translation>
+    </message>
+    <message>
+        <source>New funding to find</source>
+        <translation>Nuove fonti da cercare</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>Pareggio</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <source>Computed by the finance model from the lines above</source>
+        <translation>Calcolato dal modello economico dalle voci sopra</translation>
     </message>
     <message>
         <source>Revenue and costs by season</source>
         <translation>Entrate e costi per stagione</translation>
+    </message>
+    <message>
+        <source>Break-even cannot be judged: {lines} still to be collected.</source>
+        <translation>Il pareggio non si può giudicare: mancano ancora {lines}.</translation>
     </message>
     <message>
         <source>Break-even: the result stays positive from today.</source>
@@ -641,6 +677,18 @@
     <message>
         <source>Amount</source>
         <translation>Importo</translation>
+    </message>
+    <message>
+        <source>secured</source>
+        <translation>assicurato</translation>
+    </message>
+    <message>
+        <source>to find</source>
+        <translation>da cercare</translation>
+    </message>
+    <message>
+        <source>possible source</source>
+        <translation>possibile fonte</translation>
     </message>
     <message>
         <source>Monthly cash flow, season {season} (EUR)</source>
@@ -1697,6 +1745,161 @@
     </message>
 </context>
 <context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>Try a scenario</source>
+        <translation>Prova uno scenario</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Parti da</translation>
+    </message>
+    <message>
+        <source>Members, change per year</source>
+        <translation>Tesserati, variazione annua</translation>
+    </message>
+    <message>
+        <source>Average fee, change per year</source>
+        <translation>Quota media, variazione annua</translation>
+    </message>
+    <message>
+        <source>Sponsorship, change per year</source>
+        <translation>Sponsorizzazioni, variazione annua</translation>
+    </message>
+    <message>
+        <source>Public grants, change per year</source>
+        <translation>Contributi pubblici, variazione annua</translation>
+    </message>
+    <message>
+        <source>Running costs, inflation per year</source>
+        <translation>Costi di gestione, inflazione annua</translation>
+    </message>
+    <message>
+        <source>As planned</source>
+        <translation>Come previsto</translation>
+    </message>
+    <message>
+        <source>Postponed by one season</source>
+        <translation>Rinviati di una stagione</translation>
+    </message>
+    <message>
+        <source>Postponed by two seasons</source>
+        <translation>Rinviati di due stagioni</translation>
+    </message>
+    <message>
+        <source>Investments</source>
+        <translation>Investimenti</translation>
+    </message>
+    <message>
+        <source>Largest sponsor</source>
+        <translation>Primo sponsor</translation>
+    </message>
+    <message>
+        <source>Fund the facility works with a Credito Sportivo loan</source>
+        <translation>Finanziare i lavori agli impianti con un mutuo del Credito Sportivo</translation>
+    </message>
+    <message>
+        <source>Loan rate per year</source>
+        <translation>Tasso annuo del mutuo</translation>
+    </message>
+    <message>
+        <source>Ask the Credito Sportivo for your rate</source>
+        <translation>Chiedete il vostro tasso al Credito Sportivo</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>tasso</translation>
+    </message>
+    <message>
+        <source>Result of the scenario</source>
+        <translation>Risultato dello scenario</translation>
+    </message>
+    <message>
+        <source>Use as the plan&apos;s scenario</source>
+        <translation>Usa come scenario del piano</translation>
+    </message>
+    <message>
+        <source>Saves a new version of the plan with these figures; the current one stays</source>
+        <translation>Salva una nuova versione del piano con queste cifre; quella attuale resta nella cronologia</translation>
+    </message>
+    <message>
+        <source>Back to the plan&apos;s figures</source>
+        <translation>Torna alle cifre del piano</translation>
+    </message>
+    <message>
+        <source>Prudent scenario</source>
+        <translation>Scenario prudente</translation>
+    </message>
+    <message>
+        <source>Base scenario</source>
+        <translation>Scenario base</translation>
+    </message>
+    <message>
+        <source>Ambitious scenario</source>
+        <translation>Scenario ambizioso</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s figures</source>
+        <translation>Le cifre del piano</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Resta</translation>
+    </message>
+    <message>
+        <source>Lost from {season}</source>
+        <translation>Perso dal {season}</translation>
+    </message>
+    <message>
+        <source>Give the largest sponsor&apos;s share in the questionnaire to try this</source>
+        <translation>Indicate nel questionario la quota del primo sponsor per provarlo</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Entrate</translation>
+    </message>
+    <message>
+        <source>Running costs</source>
+        <translation>Costi di gestione</translation>
+    </message>
+    <message>
+        <source>Loan instalments</source>
+        <translation>Rate di mutui e prestiti</translation>
+    </message>
+    <message>
+        <source>Balance of the year</source>
+        <translation>Saldo dell&apos;anno</translation>
+    </message>
+    <message>
+        <source>Cash at season end</source>
+        <translation>Cassa a fine stagione</translation>
+    </message>
+    <message>
+        <source>New funding to find</source>
+        <translation>Nuove fonti da cercare</translation>
+    </message>
+    <message>
+        <source>Break-even cannot be judged: {lines} still to be collected.</source>
+        <translation>Il pareggio non si può giudicare: mancano ancora {lines}.</translation>
+    </message>
+    <message>
+        <source>The balance stays positive from {season}.</source>
+        <translation>Il saldo resta positivo dal {season}.</translation>
+    </message>
+    <message>
+        <source>The balance does not stay positive within the plan.</source>
+        <translation>Il saldo non resta positivo entro il piano.</translation>
+    </message>
+    <message>
+        <source>New funding needed: {amount}.</source>
+        <translation>Nuove fonti necessarie: {amount}.</translation>
+    </message>
+</context>
+<context>
     <name>WizardPage</name>
     <message>
         <source>New plan: the questionnaire</source>
@@ -1815,10 +2018,6 @@
         <translation>concessione comunale</translation>
     </message>
     <message>
-        <source>per year</source>
-        <translation>all&apos;anno</translation>
-    </message>
-    <message>
         <source>per hour</source>
         <translation>all&apos;ora</translation>
     </message>
@@ -1879,6 +2078,10 @@
         <translation>Dove la società gioca e si allena, e con che cosa</translation>
     </message>
     <message>
+        <source>per year (or season)</source>
+        <translation>all&apos;anno (o a stagione)</translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
@@ -1913,6 +2116,14 @@
     <message>
         <source>One row per mortgage or loan: who lent the money and for what (e.g. Credito Sportivo, new changing rooms), the yearly instalment, the year of the last instalment and the debt still to repay.</source>
         <translation>Una riga per mutuo o prestito: chi ha prestato i soldi e per che cosa (es. Credito Sportivo, nuovi spogliatoi), la rata annua, l&apos;anno dell&apos;ultima rata e il debito che resta da pagare.</translation>
+    </message>
+    <message>
+        <source>Add secured funding</source>
+        <translation>Aggiungi un contributo assicurato</translation>
+    </message>
+    <message>
+        <source>Only money already granted or pledged for the next three seasons: a call you won, a donor&apos;s pledge, a municipal contribution for the works. Calls you have not won yet stay out: the plan computes how much new funding to look for.</source>
+        <translation>Solo denaro già concesso o promesso per le prossime tre stagioni: un bando vinto, l&apos;impegno di un donatore, un contributo del Comune per i lavori. I bandi non ancora vinti restano fuori: il piano calcola quante nuove fonti cercare.</translation>
     </message>
     <message>
         <source>In the board&apos;s own words. Every goal and problem you write here is answered in the plan by an objective, with actions, targets and a budget.</source>
@@ -2029,6 +2240,10 @@
     <message>
         <source>Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR</source>
         <translation>Totale entrate {revenue} EUR · totale costi {costs} EUR · risultato {result} EUR</translation>
+    </message>
+    <message>
+        <source>Total revenue {revenue} EUR · total costs {costs} EUR (facilities from the facilities step: {facilities} EUR) · result {result} EUR</source>
+        <translation>Totale entrate {revenue} EUR · totale costi {costs} EUR (impianti dal passo degli impianti: {facilities} EUR) · risultato {result} EUR</translation>
     </message>
     <message>
         <source>Choose logo</source>

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.main_window import MainWindow
 from desktop.planview.diff import diff_plans
 from desktop.planview.render import USER_EDIT
-from engine.domain import PlanStatus, SectionStatus
+from engine import formatting
+from engine.domain import Language, PlanStatus, SectionStatus
 from engine.service import Service
 
 
@@ -197,12 +200,77 @@ def test_finance_view_tables_and_sources(qtbot, window, make_plan_offline) -> No
     lines = finance.tables["lines"]
     assert lines.horizontalHeaderItem(1).text() == "Oggi (2025/26)"
     assert lines.item(1, 0).text() == "Quote associative e corsi"
-    assert lines.item(1, 1).text() == "185.000"
+    assert lines.item(1, 1).text() == "185.000 €"
     assert lines.item(1, 1).toolTip() == "dal vostro questionario"
     assert lines.item(1, 2).toolTip().startswith("stima da benchmark")
     labels = [lines.item(r, 0).text() for r in range(lines.rowCount()) if lines.item(r, 0)]
-    assert {"Totale entrate", "Totale costi", "Risultato"} <= set(labels)
+    assert {
+        "Totale entrate",
+        "Totale costi di gestione",
+        "Risultato di gestione (entrate − costi)",
+        "Cassa a fine stagione",
+        "Nuove fonti da cercare (per non andare in rosso)",
+    } <= set(labels)
+    # the table shows the finance model's own rows: the same figures as the export
+    plan = window.service.get_plan(window.plan_view.document.summary.id).plan
+    cash = plan.financial_plan.row("cash")
+    row = labels.index("Cassa a fine stagione")
+    assert [lines.item(row, c).text() for c in range(1, 5)] == [
+        formatting.money(v.value, Language.IT) for v in cash.values
+    ]
+    scenarios = finance.tables["scenarios"]
+    assert [scenarios.horizontalHeaderItem(c).text() for c in (1, 2, 3)] == [
+        "Prudente",
+        "Base",
+        "Ambizioso",
+    ]
     assert {"lines", "investments", "funding", "cash", "kpis"} <= set(finance.tables)
     assert finance.tables["cash"].rowCount() == 12
     assert finance.charts["years"].series and len(finance.charts["cash"].categories) == 12
     assert "Entrate" in finance.charts["years"].accessibleDescription()
+
+
+def test_what_if_recomputes_live_and_saves_a_new_version(qtbot, window, make_plan_offline) -> None:
+    plan_id = make_plan_offline("canottaggio-lago-asd")
+    open_plan(window, lambda: plan_id)
+    view = window.plan_view
+    view.select("finance")
+    panel = view.finance.what_if
+    assert panel is not None
+    qtbot.waitUntil(panel.isVisible)
+    table = panel.table
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    cash_row = labels.index("Cassa a fine stagione")
+    before = table.item(cash_row, 3).text()
+    assert not panel.save_button.isEnabled()  # nothing changed yet: nothing to save
+    panel.spins["members"].setValue(9.0)
+    panel.loan.setChecked(True)
+    after = table.item(cash_row, 3).text()
+    assert after != before
+    assert panel.save_button.isEnabled()
+    assert "Nuove fonti" in panel.verdict.text() or "positivo" in panel.verdict.text()
+    versions = len(window.service.versions(plan_id))
+    panel.save_button.click()
+    assert len(window.service.versions(plan_id)) == versions + 1
+    saved = window.service.get_plan(plan_id).plan.financial_plan
+    assert saved.drivers.scenario.value == "custom" and saved.drivers.ics_loan
+    assert saved.row("cash").values[3].value == float(
+        Decimal(after.replace(".", "").replace(" €", "").replace("−", "-"))
+    )
+    assert saved.scenarios[-1].kind.value == "custom"
+    # the view now shows the saved scenario, and the panel starts from it
+    assert view.finance.what_if.table.item(cash_row, 3).text() == after
+
+
+def test_what_if_preset_switches_to_the_prudent_scenario(qtbot, window, make_plan_offline) -> None:
+    open_plan(window, make_plan_offline)
+    view = window.plan_view
+    view.select("finance")
+    panel = view.finance.what_if
+    texts = [panel.preset.itemText(i) for i in range(panel.preset.count())]
+    panel.preset.setCurrentIndex(texts.index("Scenario prudente"))
+    plan = window.service.get_plan(view.document.summary.id).plan
+    prudent = next(s for s in plan.financial_plan.scenarios if s.kind.value == "prudent")
+    labels = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    row = labels.index("Cassa a fine stagione")
+    assert panel.table.item(row, 3).text() == formatting.money(prudent.cash[-1].value, Language.IT)

@@ -22,9 +22,9 @@ def test_example_club_loads_into_every_step_and_is_valid(qtbot, window, example)
     wizard = window.wizard
     assert binding(wizard, "identity", "name").widget.text() == "ASD Virtus Seregno Calcio"
     population = binding(wizard, "identity", "municipality_population")
-    assert population.widget.text() == "45000"
+    assert population.widget.text() == "45.000"  # the plan's own formatting
     assert "ISTAT" in population.widget.toolTip()  # the research source is kept and shown
-    assert binding(wizard, "revenue", "membership_fees").widget.text() == "185000"
+    assert binding(wizard, "revenue", "membership_fees").widget.text() == "185.000"
     assert binding(wizard, "revenue", "membership_fees").unit.text() == "EUR/anno"
     assert wizard.validate() is not None
     wizard.go_to_review()

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableWidget
 
-from desktop.wizard.fields import TableBinding, parse_date
+from desktop.wizard.fields import TableBinding, format_number, parse_date
 from desktop.wizard.page import WizardPage, empty_document, from_earlier_plan
 from engine.domain import ClubProfile, load_club_file, parse_json
 from engine.paths import resource_path
@@ -240,7 +240,7 @@ def test_goals_problems_equipment_loans_and_dates_round_trip(
     assert goals.table.item(g, goals.column_of("target_unit")).text() == "tesserati"
     cell = goals.table.cellWidget(g, goals.column_of("objective"))
     assert cell.currentText().startswith("SP2 – ")
-    assert equipment.table.item(e, equipment.column_of("replacement_cost")).text() == "1250"
+    assert equipment.table.item(e, equipment.column_of("replacement_cost")).text() == "1.250"
     assert loans.table.item(n, loans.column_of("rate")).text() == "3,2"
     assert facilities.table.item(0, facilities.column_of("concession_expiry")).text() == (
         "30/06/2027"
@@ -290,7 +290,7 @@ def test_negative_reserves_disabilities_and_the_sponsor_share(qtbot, window, exa
         for k, v in revenue.items()
         if k != "largest_sponsor_share"
     )
-    assert f"Totale entrate {money} EUR" in wizard.totals.text()  # the share is not money
+    assert f"Totale entrate {format_number(money)} EUR" in wizard.totals.text()  # share: not money
 
     type_in(qtbot, wizard, ("balance", "reserves"), "\u22123000")  # the typographic minus
     assert wizard.validate().balance.reserves.value == -3000
@@ -338,7 +338,7 @@ def test_a_club_file_with_every_new_answer_fills_the_form(qtbot, window, tmp_pat
     assert goals.table.rowCount() == 2
     finance_goal = goals.table.cellWidget(1, goals.column_of("area"))
     assert finance_goal.currentText() == "Bilancio e finanze"
-    assert binding(wizard, "balance", "reserves").widget.text() == "-8000"
+    assert binding(wizard, "balance", "reserves").widget.text() == "-8.000"
     assert binding(wizard, "revenue", "largest_sponsor_share").widget.text() == "60"
     profile = wizard.validate()
     assert profile == load_club_file(path)
@@ -419,4 +419,4 @@ def assert_form_shows(wizard: WizardPage, doc: dict) -> None:
         value = doc.get(path[0], {}).get(path[1])
         value = value.get("value") if isinstance(value, dict) else value
         text = binding(wizard, *path).widget.text()
-        assert text == ("" if value is None else str(value).replace(".", ",")), path
+        assert text == ("" if value is None else format_number(value)), path

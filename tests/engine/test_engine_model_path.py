@@ -23,7 +23,7 @@ from engine.llm.base import GenerationSettings
 from engine.llm.schema import validate
 from engine.providers import ProviderChoice, make_writer
 from tests.doubles.gemini_double import GeminiDouble, Reply
-from tests.engine.agent_replies import payload_for, role_marker
+from tests.engine.agent_replies import MODEL_MARK, payload_for, role_marker
 from tests.engine.test_engine_llm import api_key  # noqa: F401  (the keyring fixture)
 from tests.factories import EXAMPLES
 
@@ -140,3 +140,17 @@ def test_a_number_invented_by_the_model_is_rejected(gemini: GeminiDouble, club) 
     assert computed_gap.budget == written.budget  # numbers never come from the model
     notes = " ".join(w.message for w in plan.warnings)
     assert "95.000" in notes and "12.345" in notes
+
+
+def test_a_model_commentary_keeps_the_computed_conclusion(gemini: GeminiDouble, club) -> None:
+    """A model may word the finances, not decide whether the plan balances."""
+    ctx = build_context(club)
+    for agent in AgentName:
+        gemini.always(Reply.ok(payload_for(agent, ctx)), match=role_marker(agent))
+    plan = generate(club, writer_for(gemini), emit=lambda e: None).plan
+    commentary = plan.financial_plan.commentary
+    assert commentary.startswith(f"{MODEL_MARK} Il bilancio regge.")
+    # the rowing club's cash goes below zero: the computed verdict closes the text
+    assert commentary.rstrip().endswith("vedete le fonti di finanziamento.")
+    assert "è negativo nel 2027/28" in commentary
+    assert plan.financial_plan.row("cash").values[3].value < 0
