@@ -9,8 +9,10 @@ stored while the user is trying things.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +37,9 @@ from engine.finance.span import Span
 from engine.finance.whatif import Outcome, WhatIf
 
 GROWTH_DRIVERS = ("members", "fee", "sponsorship", "grants")
+SPIN_WIDTH = 96
+COMBO_WIDTH = 210
+WIDE_ENOUGH = 980  # below this the result goes under the drivers
 
 
 def _money(amount) -> str:
@@ -59,6 +65,7 @@ class WhatIfPanel(QGroupBox):
         self.outcome: Outcome | None = None
 
         self.preset = QComboBox()
+        self.preset.setMaximumWidth(COMBO_WIDTH)
         self.preset.setAccessibleName(self.tr("Scenario"))
         self.spins: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout()
@@ -76,6 +83,7 @@ class WhatIfPanel(QGroupBox):
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
             spin.setSuffix(" %")
+            spin.setFixedWidth(SPIN_WIDTH)
             spin.setAccessibleName(text)
             spin.valueChanged.connect(self._changed)
             self.spins[key] = spin
@@ -89,27 +97,35 @@ class WhatIfPanel(QGroupBox):
             ]
         )
         self.delay.setAccessibleName(self.tr("Investments"))
+        self.delay.setMaximumWidth(COMBO_WIDTH)
         self.delay.currentIndexChanged.connect(self._changed)
         form.addRow(self.tr("Investments"), self.delay)
         self.sponsor = QComboBox()
         self.sponsor.setAccessibleName(self.tr("Largest sponsor"))
+        self.sponsor.setMaximumWidth(COMBO_WIDTH)
         self.sponsor.currentIndexChanged.connect(self._changed)
         form.addRow(self.tr("Largest sponsor"), self.sponsor)
-        self.loan = QCheckBox(self.tr("Fund the facility works with a Credito Sportivo loan"))
+        self.loan = QCheckBox(self.tr("for the facility works"))
+        self.loan.setAccessibleName(
+            self.tr("Fund the facility works with a Credito Sportivo loan")
+        )
         self.loan.toggled.connect(self._changed)
         self.rate = QDoubleSpinBox()
         self.rate.setRange(0.0, 15.0)
         self.rate.setDecimals(2)
         self.rate.setSingleStep(0.25)
         self.rate.setSuffix(" %")
+        self.rate.setFixedWidth(SPIN_WIDTH)
         self.rate.setAccessibleName(self.tr("Loan rate per year"))
         self.rate.setToolTip(self.tr("Ask the Credito Sportivo for your rate"))
         self.rate.valueChanged.connect(self._changed)
         loan_row = QHBoxLayout()
-        loan_row.addWidget(self.loan, 1)
+        loan_row.addWidget(self.loan)
         loan_row.addWidget(QLabel(self.tr("rate")))
         loan_row.addWidget(self.rate)
-        form.addRow(loan_row)
+        loan_row.addStretch(1)
+        form.addRow(self.tr("Credito Sportivo loan"), loan_row)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
 
         self.table = QTableWidget(0, 4)
         self.table.verticalHeader().setVisible(False)
@@ -138,12 +154,23 @@ class WhatIfPanel(QGroupBox):
         right.addWidget(self.table, 1)
         right.addWidget(self.verdict)
         right.addLayout(buttons)
-        body = QHBoxLayout(self)
+        # Drivers beside their result when there is room, above it when the window is narrow
+        # (the section tree leaves ~650 pixels at 1024).
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        # The layout must not hold the panel at its side-by-side width, or it never narrows.
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         left = QWidget()
         left.setLayout(form)
-        body.addWidget(left)
-        body.addLayout(right, 1)
+        self.body.addWidget(left)
+        self.body.addLayout(right, 1)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= WIDE_ENOUGH
+        self.body.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     # --- loading -------------------------------------------------------------------------
 

@@ -611,3 +611,61 @@ def test_a_generation_run_records_when_it_started_and_finished(home: Path) -> No
         began, ended = dt.datetime.fromisoformat(started), dt.datetime.fromisoformat(finished)
         assert began < ended <= dt.datetime.fromisoformat(saved_at)
         assert (ended - began) >= dt.timedelta(milliseconds=longest[run_id])
+
+
+def _offline_plan(home: Path, name: str = "canottaggio-lago-asd") -> int:
+    code, out, err = cli("--home", str(home), "plan", str(EXAMPLES / f"{name}.json"))
+    assert code == 0, err
+    return int(re.search(r"numero (\d+)", out).group(1))
+
+
+def test_finance_prints_the_plans_rows_and_its_scenarios(home: Path) -> None:
+    plan_id = _offline_plan(home)
+    code, out, _ = cli("--home", str(home), "finance", str(plan_id))
+    assert code == 0
+    plan = Service(home).get_plan(plan_id).plan.financial_plan
+    cash = plan.row("cash").values[3].value
+    assert (
+        "Cassa a fine stagione" in out
+        and f"{cash:,.0f} €".replace(",", ".").replace("-", "−") in out
+    )
+    assert "Scenario prudente: cassa a fine 2029/30" in out
+    assert "None" not in out and "Traceback" not in out
+
+
+def test_finance_what_if_options_in_any_position_and_save(home: Path) -> None:
+    plan_id = _offline_plan(home)
+    before = json.loads(cli("--home", str(home), "finance", str(plan_id), "--json")[1])
+    code, out, _ = cli(
+        "finance", "--members", "8", str(plan_id), "--loan", "--home", str(home), "--json"
+    )
+    assert code == 0
+    after = json.loads(out)
+    assert after["drivers"]["scenario"] == "custom" and after["drivers"]["ics_loan"]
+    assert after["revenue"][2] > before["revenue"][2]
+    code, out, _ = cli(
+        "--home",
+        str(home),
+        "--language",
+        "en",
+        "finance",
+        str(plan_id),
+        "--members",
+        "8",
+        "--loan",
+        "--save",
+    )
+    assert code == 0 and f"Scenario saved: plan {plan_id}, version 2." in out
+    saved = Service(home).get_plan(plan_id).plan.financial_plan
+    assert saved.row("cash").values[3].value == after["cash_end"][2]
+    assert saved.drivers.ics_loan and saved.status.value == "edited"
+
+
+def test_finance_bad_input_is_a_message(home: Path, capsys: pytest.CaptureFixture) -> None:
+    plan_id = _offline_plan(home)
+    code, _, _ = cli("--home", str(home), "finance", str(plan_id), "--members", "tanti")
+    assert code == 2 and "'tanti' non è una percentuale" in capsys.readouterr().err
+    code, _, err = cli("--home", str(home), "finance", str(plan_id), "--save")
+    assert code == 2 and "Nessun cambiamento da salvare" in err
+    code, _, err = cli("--home", str(home), "finance", "999")
+    assert code == 2 and "999" in err and "Traceback" not in err

@@ -39,7 +39,7 @@ def money(amount: Decimal | Span, language: Language) -> str:
 
 
 def listing(items: list[str], language: Language) -> str:
-    """"a, b e c"; with commas only when an item has its own "e" ("impianti e utenze")."""
+    """ "a, b e c"; with commas only when an item has its own "e" ("impianti e utenze")."""
     if len(items) <= 1:
         return "".join(items)
     conjunction = pick(language, "e", "and")

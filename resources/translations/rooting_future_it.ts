@@ -1799,6 +1799,10 @@
         <translation>Primo sponsor</translation>
     </message>
     <message>
+        <source>for the facility works</source>
+        <translation>per i lavori agli impianti</translation>
+    </message>
+    <message>
         <source>Fund the facility works with a Credito Sportivo loan</source>
         <translation>Finanziare i lavori agli impianti con un mutuo del Credito Sportivo</translation>
     </message>
@@ -1813,6 +1817,10 @@
     <message>
         <source>rate</source>
         <translation>tasso</translation>
+    </message>
+    <message>
+        <source>Credito Sportivo loan</source>
+        <translation>Mutuo Credito Sportivo</translation>
     </message>
     <message>
         <source>Result of the scenario</source>

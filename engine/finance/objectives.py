@@ -1,0 +1,76 @@
+"""What the plan's objectives give the finance model: KPI steps and committed investments.
+
+Fees follow SP2's member target, sponsorship MK4's..., so the money and the objectives tell
+one story; each objective commits the minimum of its budget range, spread evenly from its
+starting season (the rest of the range is what funding sources would add).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from engine.domain.plan import Area, FinanceInputs
+from engine.finance.inputs import YEARS
+from engine.finance.span import ZERO, euros
+from engine.selection import SelectedObjective
+
+# The lines that follow an objective's KPI target: (objective code, KPI key).
+STEP_SOURCES: dict[str, tuple[str, str]] = {
+    "membership_fees": ("SP2", "members_total"),
+    "sponsorship": ("MK4", "sponsorship"),
+    "events": ("MK2", "events_revenue"),
+    "bar_merchandise": ("MK3", "merchandise_revenue"),
+    "donations": ("SO6", "donations"),
+    "facilities_utilities": ("ST1", "energy_cost"),
+}
+
+
+def spread(total: Decimal, first_year: int) -> list[Decimal]:
+    """An objective's budget spread evenly from its starting year to Y3, exact to the cent."""
+    years = YEARS - first_year + 1
+    share = euros(total / years)
+    amounts = [ZERO] * (first_year - 1) + [share] * years
+    amounts[-1] += total - share * years  # the rounding remainder lands in the last year
+    return amounts
+
+
+def investments_by_area(selected: Mapping[str, SelectedObjective]) -> dict[Area, list[Decimal]]:
+    by_area: dict[Area, list[Decimal]] = {area: [ZERO] * YEARS for area in Area}
+    for objective in selected.values():
+        amounts = spread(objective.committed_budget, objective.priority)
+        by_area[objective.macro.area] = [
+            a + b for a, b in zip(by_area[objective.macro.area], amounts, strict=True)
+        ]
+    return by_area
+
+
+def finance_inputs(selected: Mapping[str, SelectedObjective]) -> FinanceInputs:
+    """The KPI steps and committed investments the plan's objectives give the model."""
+    steps: dict[str, list[float]] = {}
+    references: dict[str, str] = {}
+    for category, (code, key) in STEP_SOURCES.items():
+        objective = selected.get(code)
+        template = (
+            next((k for k in objective.macro.kpis if k.key == key), None) if objective else None
+        )
+        if template is None:
+            continue
+        steps[category] = list(template.target.steps or [0.0] * YEARS)
+        references[category] = f"obiettivo {code} del piano ({template.name.it})"
+    return FinanceInputs(
+        steps=steps,
+        step_references=references,
+        investments={
+            area: [float(v) for v in amounts]
+            for area, amounts in investments_by_area(selected).items()
+        },
+    )
+
+
+def break_even_year(net: list[Decimal]) -> int | None:
+    """The first plan year (1-3) from which the result stays non-negative to Y3."""
+    for year in range(1, YEARS + 1):
+        if all(amount >= 0 for amount in net[year:]):
+            return year
+    return None
