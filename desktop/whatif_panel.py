@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.planview.render import language
-from engine import formatting
 from engine.domain.plan import FinanceDrivers, ScenarioKind
 from engine.finance.scenarios import yearly, yearly_rate
 from engine.finance.span import Span
 from engine.finance.whatif import Outcome, WhatIf
+from engine.finance.words import money
 
 GROWTH_DRIVERS = ("members", "fee", "sponsorship", "grants")
 SPIN_WIDTH = 96
@@ -43,12 +43,7 @@ WIDE_ENOUGH = 980  # below this the result goes under the drivers
 
 
 def _money(amount) -> str:
-    lang = language()
-    if isinstance(amount, Span):
-        if amount.is_exact:
-            return formatting.money(float(amount.low), lang)
-        return formatting.money_range(float(amount.low), float(amount.high), lang)
-    return formatting.money(float(amount), lang)
+    return money(amount, language())
 
 
 class WhatIfPanel(QGroupBox):
@@ -106,9 +101,7 @@ class WhatIfPanel(QGroupBox):
         self.sponsor.currentIndexChanged.connect(self._changed)
         form.addRow(self.tr("Largest sponsor"), self.sponsor)
         self.loan = QCheckBox(self.tr("for the facility works"))
-        self.loan.setAccessibleName(
-            self.tr("Fund the facility works with a Credito Sportivo loan")
-        )
+        self.loan.setAccessibleName(self.tr("Fund the facility works with a Credito Sportivo loan"))
         self.loan.toggled.connect(self._changed)
         self.rate = QDoubleSpinBox()
         self.rate.setRange(0.0, 15.0)

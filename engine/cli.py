@@ -24,6 +24,7 @@ from engine import cli_finance, paths
 from engine.domain import DomainValidationError, Language, PlanStatus
 from engine.domain.plan import ScenarioKind
 from engine.export.errors import ExportError
+from engine.finance.words import money
 from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
 from engine.llm.base import CancelToken
@@ -616,7 +617,7 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
         header = "".join(f"{season:>16}" for season in outcome.seasons[1:])
         print(f"{'':{width}}{header}", file=console.out)
         for label, values in cli_finance.rows(outcome, language):
-            cells = "".join(f"{cli_finance.amount(v, language):>16}" for v in values)
+            cells = "".join(f"{money(v, language):>16}" for v in values)
             print(f"{label:{width}}{cells}", file=console.out)
         print(cli_finance.verdict(outcome, language), file=console.out)
         if drivers == model.current and not args.scenario:
@@ -629,9 +630,9 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
                 }[kind.value]
                 console.say(
                     f"Scenario {name[0]}: cassa a fine {outcome.seasons[3]} "
-                    f"{cli_finance.amount(cash, language)}",
+                    f"{money(cash, language)}",
                     f"{name[1].capitalize()} scenario: cash at the end of {outcome.seasons[3]} "
-                    f"{cli_finance.amount(cash, language)}",
+                    f"{money(cash, language)}",
                 )
     if args.save:
         if drivers == model.current:

@@ -12,7 +12,6 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from engine import formatting
 from engine.domain.language import Language
 from engine.domain.plan import FinanceDrivers, ScenarioKind
 from engine.finance.scenarios import yearly
@@ -94,14 +93,6 @@ def drivers_from(args: argparse.Namespace, start: FinanceDrivers) -> FinanceDriv
     if not values:
         return start
     return start.model_copy(update={**values, "scenario": ScenarioKind.CUSTOM})
-
-
-def amount(value: Span | Decimal, language: Language) -> str:
-    if isinstance(value, Span):
-        if value.is_exact:
-            return formatting.money(float(value.low), language)
-        return formatting.money_range(float(value.low), float(value.high), language)
-    return formatting.money(float(value), language)
 
 
 def rows(outcome: Outcome, language: Language) -> list[tuple[str, list[Span | Decimal]]]:

@@ -48,6 +48,18 @@ def listing(items: list[str], language: Language) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def by_season(
+    amounts: tuple[Decimal | Span, ...], seasons: tuple[str, ...], language: Language
+) -> list[str]:
+    """ "5.650 € nel 2027/28" for each plan year with an amount: yearly figures only, each a
+    cell of the table (a three-season sum is in no cell, so the prose never quotes one)."""
+    found = []
+    for year, amount in enumerate(amounts, start=1):
+        if (amount.high if isinstance(amount, Span) else amount) > 0:
+            found.append(f"{money(amount, language)} {pick(language, 'nel', 'in')} {seasons[year]}")
+    return found
+
+
 def _seasons(years: list[int], seasons: tuple[str, ...], language: Language) -> str:
     return listing([seasons[y] for y in years], language)
 
@@ -80,15 +92,7 @@ def commentary(
             f" Stimati da benchmark, come intervallo: {listing(estimated, lang)}.",
             f" Estimated from benchmarks, as a range: {listing(estimated, lang)}.",
         )
-    # Yearly figures only, each a cell of the table (a three-season sum is in no cell).
-    invested = listing(
-        [
-            f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
-            for year, amount in enumerate(p.invested, start=1)
-            if amount > 0
-        ],
-        lang,
-    ) or money(ZERO, lang)
+    invested = listing(by_season(p.invested, s, lang), lang) or money(ZERO, lang)
     forecast = pick(
         lang,
         f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)} e i costi di gestione a "
@@ -104,22 +108,14 @@ def commentary(
             f" (altri {money(p.postponed, lang)} rinviati oltre il {s[3]})",
             f" (another {money(p.postponed, lang)} postponed beyond {s[3]})",
         )
-    instalments = [
-        f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
-        for year, amount in enumerate(p.repayments, start=1)
-        if amount.high > 0
-    ]
+    instalments = by_season(p.repayments, s, lang)
     if instalments:
         forecast += pick(
             lang,
             f"; le rate di mutui e prestiti sono {listing(instalments, lang)}",
             f"; loan instalments are {listing(instalments, lang)}",
         )
-    secured = [
-        f"{money(amount, lang)} {pick(lang, 'nel', 'in')} {s[year]}"
-        for year, amount in enumerate(p.committed, start=1)
-        if amount > 0
-    ]
+    secured = by_season(p.committed, s, lang)
     if secured:
         forecast += pick(
             lang,
