@@ -249,11 +249,16 @@ class FinanceSection(ComposerBase):
             return f"{'+' if value > 0 else ''}{formatting.number(round(value * 100, 1), lang)}%"
 
         t = self.t
+        growth = ", ".join(
+            [
+                t.get("drv_members", value=percent(drivers.members[-1])),
+                t.get("drv_fee", value=percent(drivers.fee[-1])),
+                t.get("drv_sponsorship", value=percent(drivers.sponsorship[-1])),
+                t.get("drv_grants", value=percent(drivers.grants[-1])),
+            ]
+        )
         parts = [
-            t.get("drv_members", value=percent(drivers.members[-1])),
-            t.get("drv_fee", value=percent(drivers.fee[-1])),
-            t.get("drv_sponsorship", value=percent(drivers.sponsorship[-1])),
-            t.get("drv_grants", value=percent(drivers.grants[-1])),
+            t.get("drv_growth", changes=growth),
             t.get("drv_inflation", value=percent(drivers.inflation)),
         ]
         if drivers.main_sponsor_lost_from:
@@ -277,6 +282,9 @@ class FinanceSection(ComposerBase):
         ):
             if lines:
                 totals = tuple(sum_known(line.values[i] for line in lines)[0] for i in range(4))
+                row = self.plan.financial_plan.row(f"{lines[0].kind.value}_total")
+                if row is not None:  # the model's totals; a range is drawn at its middle
+                    totals = tuple((v.midpoint or 0.0) if v else 0.0 for v in row.values)
                 estimated = tuple(
                     any(line.values[i].tier is SourceTier.ESTIMATE for line in lines)
                     for i in range(4)
