@@ -24,6 +24,8 @@ def provider_choice(settings: AppSettings, provider: str | None = None) -> Provi
     model: str | None = None
     if provider == "gemini":
         model = settings.gemini_model or None
+        if settings.thinking_level:
+            extra["gemini_thinking_level"] = settings.thinking_level
     elif provider == "local":
         model = settings.local_model or None
         extra["local_base_url"] = settings.local_base_url or defaults()["local_base_url"]

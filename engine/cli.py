@@ -32,7 +32,7 @@ from engine.logs import configure_logging
 from engine.orchestrator import EventKind, GenerationEvent
 from engine.providers import PROVIDERS, ProviderChoice, make_writer
 from engine.providers import defaults as provider_defaults
-from engine.service import PlanDocument, Service, ServiceError
+from engine.service import AppSettings, PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from licensing.cli import add_licence_parser, run_licence_command
 from licensing.secrets import SecretStoreUnavailable
@@ -416,6 +416,7 @@ class Progress:
         self.console = console
         self.verbose = verbose
         self.started = time.perf_counter()
+        self.suggested: set[str] = set()  # replacement models already named
         self.lock = threading.Lock()
 
     def __call__(self, event: GenerationEvent) -> None:
@@ -437,20 +438,36 @@ class Progress:
             line = "annullato" if lang == "it" else "cancelled"
         else:
             line = ("ERRORE: " if lang == "it" else "FAILED: ") + event.message(lang)
+            if event.replacement and event.replacement not in self.suggested:
+                self.suggested.add(event.replacement)
+                line += " " + (
+                    f"Riprovate con --model {event.replacement}; per usarlo sempre: "
+                    f"rooting-future settings --gemini-model {event.replacement}"
+                    if lang == "it"
+                    else f"Retry with --model {event.replacement}; to use it from now on: "
+                    f"rooting-future settings --gemini-model {event.replacement}"
+                )
         elapsed = time.perf_counter() - self.started
         with self.lock:
             print(f"[{elapsed:5.1f}s] {name}: {line}", file=self.console.out, flush=True)
 
 
-def _choice(args: argparse.Namespace) -> ProviderChoice:
+def _choice(args: argparse.Namespace, stored: AppSettings | None = None) -> ProviderChoice:
+    """The options given, then the settings stored by ``settings`` or the app, then defaults."""
     settings: dict[str, object] = {}
     if args.rate:
         settings["rate_preset"] = args.rate
     if args.concurrency:  # one knob: agents at once = requests in flight at once
         settings["max_concurrent"] = _concurrency(args)
+    provider = args.provider or str(provider_defaults()["provider"])
+    model = args.model
+    if stored is not None and provider == "gemini":
+        model = model or stored.gemini_model or None
+        if stored.thinking_level:
+            settings["gemini_thinking_level"] = stored.thinking_level
     return ProviderChoice(
-        provider=args.provider or str(provider_defaults()["provider"]),
-        model=args.model,
+        provider=provider,
+        model=model,
         use_cache=not args.no_cache,
         settings=settings,
     )
@@ -545,7 +562,7 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
         from engine.export import parse_formats
 
         parse_formats(args.export)  # a typo fails now, not after the generation
-    writer = make_writer(_choice(args), service.db)
+    writer = make_writer(_choice(args, service.app_settings()), service.db)
     with _cancel_on_interrupt(console) as cancel:
         summary, result = service.generate_plan(
             club,
@@ -565,7 +582,7 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
 
 
 def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> int:
-    writer = make_writer(_choice(args), service.db)
+    writer = make_writer(_choice(args, service.app_settings()), service.db)
     with _cancel_on_interrupt(console) as cancel:
         version, result = service.resume_plan(
             args.plan_id,
@@ -583,7 +600,7 @@ def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> 
 
 
 def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service) -> int:
-    choice = _choice(args)
+    choice = _choice(args, service.app_settings())
     choice = ProviderChoice(choice.provider, choice.model, False, choice.settings)  # fresh text
     writer = make_writer(choice, service.db)
     with _cancel_on_interrupt(console) as cancel:

@@ -43,6 +43,7 @@ class GenerationEvent:
     text: str = ""
     error_kind: str | None = None
     messages: tuple[str, str] | None = None  # Italian, English
+    replacement: str | None = None  # the model to switch to when this one is retired
 
     def message(self, language: str = "it") -> str:
         if not self.messages:
@@ -131,6 +132,7 @@ class Orchestrator:
                     run.duration_ms,
                     error_kind=run.error.kind.value,
                     messages=run.error.messages,
+                    replacement=run.error.replacement,
                 )
             )
         return run

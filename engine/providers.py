@@ -72,6 +72,7 @@ def make_writer(choice: ProviderChoice, cache_db: Any = None) -> SectionWriter:
         model=choice.resolved_model() or "",
         temperature=float(settings["temperature"]),
         max_output_tokens=int(settings["max_output_tokens"]),
+        thinking_level=str(settings.get("gemini_thinking_level") or "low"),
         connect_timeout_s=float(settings["connect_timeout_s"]),
         first_byte_timeout_s=float(settings["first_byte_timeout_s"]),
         idle_timeout_s=float(settings["idle_timeout_s"]),

@@ -43,6 +43,7 @@ class LLMError(Exception):
         *,
         retry_after_s: float | None = None,
         status: int | None = None,
+        replacement: str | None = None,
     ) -> None:
         # Messages quote servers and answers, and end up on screen, in logs and in the store:
         # a key a model echoed back never gets that far.
@@ -52,6 +53,7 @@ class LLMError(Exception):
         self.messages = (redact(message_it) if message_it else message_en, message_en)
         self.retry_after_s = retry_after_s
         self.status = status
+        self.replacement = replacement  # a model to switch to, when this one is retired
 
     def message(self, language: str = "it") -> str:
         return self.messages[0 if language == "it" else 1]
@@ -90,6 +92,7 @@ class GenerationSettings:
     model: str
     temperature: float = 0.4
     max_output_tokens: int = 8192
+    thinking_level: str = "low"  # Gemini 3+: minimal, low, medium, high (plans must stay fast)
     connect_timeout_s: float = 10.0
     first_byte_timeout_s: float = 60.0
     idle_timeout_s: float = 30.0

@@ -87,8 +87,22 @@ def permission_denied(provider: str, status: int | None, detail: str = "") -> LL
 
 
 def unknown_model(
-    provider: str, model: str, status: int | None, hint_en: str = "", hint_it: str = ""
+    provider: str,
+    model: str,
+    status: int | None,
+    hint_en: str = "",
+    hint_it: str = "",
+    replacement: str | None = None,
 ) -> LLMError:
+    if replacement:
+        hint_en = hint_en or (
+            f"the newest Flash model your key can use is '{replacement}': switch to it "
+            "in Settings"
+        )
+        hint_it = hint_it or (
+            f"il modello Flash più recente che la vostra chiave può usare è '{replacement}': "
+            "sceglietelo in Impostazioni"
+        )
     hint_en = hint_en or "choose another model in Settings"
     hint_it = hint_it or "scegliete un altro modello in Impostazioni"
     return LLMError(
@@ -97,6 +111,7 @@ def unknown_model(
         f"Il modello '{model}' non è disponibile su {provider} (sconosciuto o dismesso): "
         f"{hint_it}.",
         status=status,
+        replacement=replacement,
     )
 
 

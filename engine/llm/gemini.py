@@ -29,11 +29,13 @@ from engine.llm.base import (
     CancelToken,
     CompletionRequest,
     CompletionResult,
+    ErrorKind,
     LLMError,
     TextSink,
     Usage,
 )
 from engine.llm.limiter import RateLimiter
+from engine.llm.models import newest_flash, uses_thinking_levels
 from engine.llm.pipeline import CompletionRunner, RawCompletion
 from engine.llm.retry import RetryPolicy
 from engine.llm.streaming import cancellable, hang_up
@@ -141,6 +143,15 @@ class GeminiTransport:
         if opened is not None:
             opened.append(response)
 
+    def _retired(self, model: str, error: LLMError) -> LLMError:
+        """The model is gone: name the newest Flash model this key can use (best effort)."""
+        try:
+            names = _generating_models(self._sdk())
+        except Exception:  # the listing is a courtesy; the original error still stands
+            log.info("gemini: could not list models after a missing model", exc_info=True)
+            return error
+        return errors.unknown_model(LABEL, model, error.status, replacement=newest_flash(names))
+
     def close(self) -> None:
         with self._lock:
             if self._client is not None:
@@ -159,9 +170,15 @@ class GeminiTransport:
     ) -> RawCompletion:
         client = self._sdk()
         settings = request.settings
+        modern = uses_thinking_levels(settings.model)
         config = types.GenerateContentConfig(
             system_instruction=request.system or None,
-            temperature=settings.temperature,
+            # Gemini 3+ deprecate sampling parameters (changelog, 2026-07-21) and take a
+            # thinking level instead of a budget; 2.x keep the temperature.
+            temperature=None if modern else settings.temperature,
+            thinking_config=types.ThinkingConfig(thinking_level=settings.thinking_level.upper())
+            if modern and settings.thinking_level
+            else None,
             max_output_tokens=settings.max_output_tokens,
             response_mime_type="application/json",
             response_json_schema=request.schema,
@@ -204,7 +221,10 @@ class GeminiTransport:
         except LLMError:
             raise
         except genai_errors.APIError as error:
-            raise map_api_error(error, settings.model) from error
+            mapped = map_api_error(error, settings.model)
+            if mapped.kind is ErrorKind.MODEL:
+                mapped = self._retired(settings.model, mapped)
+            raise mapped from error
         except genai_errors.UnknownApiResponseError as error:  # an event that is not JSON
             raise errors.garbled(LABEL) from error
         except Exception as error:
@@ -346,6 +366,17 @@ def _daily_quota(details: list[dict[str, Any]]) -> bool:
 # --- settings screen ------------------------------------------------------------------
 
 
+def _generating_models(client: genai.Client) -> list[str]:
+    names: set[str] = set()
+    for model in client.models.list(config={"page_size": 100}):
+        actions = model.supported_actions or []
+        if actions and "generateContent" not in actions:
+            continue
+        if model.name:
+            names.add(model.name.removeprefix("models/"))
+    return sorted(names)
+
+
 def list_models(
     api_key: str, base_url: str | None = None, api_version: str | None = DEFAULT_API_VERSION
 ) -> list[str]:
@@ -355,14 +386,7 @@ def list_models(
         raise errors.missing_key(LABEL)
     client = make_sdk_client(key, base_url, api_version, timeout_s=LIST_TIMEOUT_S)
     try:
-        names: set[str] = set()
-        for model in client.models.list(config={"page_size": 100}):
-            actions = model.supported_actions or []
-            if actions and "generateContent" not in actions:
-                continue
-            if model.name:
-                names.add(model.name.removeprefix("models/"))
-        return sorted(names)
+        return _generating_models(client)
     except genai_errors.APIError as error:
         raise map_api_error(error, "-") from error
     except Exception as error:

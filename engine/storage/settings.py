@@ -21,6 +21,7 @@ from engine.storage.models import AppSetting, utcnow
 PROVIDERS = ("offline", "gemini", "local")
 RATE_PRESETS = ("default", "free_tier", "local")
 LANGUAGES = ("it", "en")
+THINKING_LEVELS = ("minimal", "low", "medium", "high")
 FORBIDDEN_WORDS = ("key", "secret", "token", "password")
 
 
@@ -30,6 +31,7 @@ class AppSettings:
 
     provider: str = "offline"
     gemini_model: str = ""  # empty: the embedded default model
+    thinking_level: str = ""  # Gemini 3+ thinking level; empty: the embedded default (low)
     local_model: str = ""
     local_base_url: str = ""  # empty: the embedded default address
     concurrency: int = 5
@@ -54,6 +56,9 @@ class AppSettings:
             ),
             ui_language=self.ui_language if self.ui_language in (*LANGUAGES, "") else "",
             gemini_model=self.gemini_model.strip(),
+            thinking_level=(
+                self.thinking_level if self.thinking_level in THINKING_LEVELS else ""
+            ),
             local_model=self.local_model.strip(),
             local_base_url=self.local_base_url.strip(),
         )

@@ -114,8 +114,8 @@ def test_test_connection_lists_the_models_the_key_can_use(
         dialog.test_gemini_connection()
         qtbot.waitUntil(lambda: dialog.gemini_model.count() > 0, timeout=20_000)
         models = [dialog.gemini_model.itemText(i) for i in range(dialog.gemini_model.count())]
-        assert "gemini-2.5-flash" in models and "text-embedding-004" not in models
-        assert "3 modelli disponibili" in dialog.gemini_result.text()
+        assert "gemini-3.8-flash" in models and "text-embedding-004" not in models
+        assert "5 modelli disponibili" in dialog.gemini_result.text()
         assert "•••" in dialog.key_state.text()
         dialog.api_key.setText("AI" + "za-wrong-key-00000000000000000000")
         dialog.test_gemini_connection()

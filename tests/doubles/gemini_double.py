@@ -44,7 +44,15 @@ _ROUTE = re.compile(
     r"^/(?P<version>v1(?:beta|alpha)?\d*)/models/(?P<model>[^/:]+):(?P<method>\w+)$"
 )
 _LIST = re.compile(r"^/(?P<version>v1(?:beta|alpha)?\d*)/models/?$")
-DEFAULT_MODELS = ("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite")
+# What a key lists in late 2026 (Gemini API models page and changelog): 3.x Flash GA, a
+# Flash-Lite, a Pro preview, and a 2.5 Flash-Lite not yet retired.
+DEFAULT_MODELS = (
+    "gemini-3.8-flash",
+    "gemini-3.7-flash",
+    "gemini-3.5-flash-lite",
+    "gemini-3.1-pro-preview",
+    "gemini-2.5-flash-lite",
+)
 
 
 @dataclass
@@ -62,12 +70,14 @@ class GeminiDouble(HTTPDouble):
         valid_keys: set[str] | None = None,
         models: tuple[str, ...] = DEFAULT_MODELS,
         model_version: str | None = None,
+        retired: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.latency_s = latency_s
         self.valid_keys = valid_keys  # when set, other keys get 400 API_KEY_INVALID
         self.models = models
         self.model_version = model_version  # None: echo the requested model
+        self.retired = retired  # shut-down models: 404 NOT_FOUND, as Google answers
         self._rules: list[Rule] = []
         self._rules_lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -179,6 +189,9 @@ class GeminiDouble(HTTPDouble):
             request.reply = "bad_key"
             return self._send_error(exchange, Reply.bad_key())
         body = request.body or {}
+        if route.group("model") in self.retired:
+            request.reply = "not_found"
+            return self._send_error(exchange, Reply.not_found(route.group("model")))
         wait = self._over_quota()
         if wait is not None:
             request.reply = "quota"

@@ -12,6 +12,7 @@ import pytest
 from engine.llm.base import CancelToken, ErrorKind, LLMError
 from engine.llm.gemini import GeminiClient, list_models
 from engine.llm.limiter import RateLimiter
+from engine.llm.models import newest_flash, uses_thinking_levels
 from engine.llm.pipeline import WARN_AT_LIMIT, WARN_REPAIRED
 from engine.llm.repair import REPAIR_MARKER
 from engine.llm.retry import RetryPolicy
@@ -417,9 +418,11 @@ def failure_with(client: GeminiClient, cancel: CancelToken) -> LLMError:
 
 def test_list_models_for_the_settings_screen(gemini: GeminiDouble) -> None:
     assert list_models(TEST_KEY, gemini.base_url) == [
-        "gemini-2.5-flash",
         "gemini-2.5-flash-lite",
-        "gemini-2.5-pro",
+        "gemini-3.1-pro-preview",
+        "gemini-3.5-flash-lite",
+        "gemini-3.7-flash",
+        "gemini-3.8-flash",
     ]  # embedding models are left out
     assert gemini.requests[0].headers["x-goog-api-key"] == TEST_KEY
 
@@ -523,3 +526,51 @@ def test_an_answer_that_keeps_arriving_damaged_says_so(gemini: GeminiDouble) -> 
     assert "arrived damaged" in error.message("en") and "rovinata" in error.message("it")
     assert "UnknownApiResponseError" not in error.message("en") + error.message("it")
     assert len(gemini.generate_requests()) == 4  # retried like any transport fault
+
+
+# --- models that stay current ----------------------------------------------------------
+
+
+def test_a_retired_model_names_the_newest_flash_the_key_can_use() -> None:
+    with GeminiDouble(retired=frozenset({"gemini-2.5-flash"})) as double:
+        error = failure(client_for(double), model="gemini-2.5-flash")
+        listed = [r for r in double.requests if r.method == "GET"]
+    assert error.kind is ErrorKind.MODEL
+    assert error.replacement == "gemini-3.8-flash"  # not the Lite, not the Pro preview
+    assert "'gemini-2.5-flash'" in error.message("it") and "'gemini-3.8-flash'" in error.message(
+        "it"
+    )
+    assert "Impostazioni" in error.message("it") and "Settings" in error.message("en")
+    assert len(listed) == 1  # one listing, not one per retry
+
+
+def test_a_retired_model_without_a_listing_keeps_the_plain_message() -> None:
+    with GeminiDouble(retired=frozenset({"gemini-2.5-flash"}), models=()) as double:
+        error = failure(client_for(double), model="gemini-2.5-flash")
+    assert error.kind is ErrorKind.MODEL and error.replacement is None
+    assert "scegliete un altro modello" in error.message("it")
+
+
+def test_gemini_3_gets_a_thinking_level_and_no_sampling_parameters(gemini: GeminiDouble) -> None:
+    client_for(gemini).complete(make_request(model="gemini-3.8-flash"), None, CancelToken())
+    [sent] = gemini.generate_requests()
+    config = sent.body["generationConfig"]
+    # The SDK (3.6) sends the proto field name; the API's JSON mapping accepts both spellings.
+    thinking = config["thinkingConfig"]
+    assert thinking.get("thinkingLevel", thinking.get("thinking_level")) == "LOW"
+    assert "temperature" not in config  # deprecated for Gemini 3 Flash (changelog 2026-07-21)
+
+
+def test_newest_flash_reads_the_version_from_the_name() -> None:
+    names = [
+        "gemini-3.1-pro-preview",
+        "gemini-3.10-flash-preview",
+        "gemini-3.9-flash",
+        "gemini-3.10-flash-lite",
+        "models/gemini-3.8-flash",
+        "gemini-3.9-flash-image",
+    ]
+    assert newest_flash(names) == "gemini-3.9-flash"
+    assert newest_flash(["gemini-4-flash", "gemini-3.9-flash"]) == "gemini-4-flash"
+    assert newest_flash(["gemini-2.5-flash-lite"]) is None
+    assert uses_thinking_levels("gemini-3.8-flash") and not uses_thinking_levels("gemini-2.5-flash")
