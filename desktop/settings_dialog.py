@@ -106,6 +106,20 @@ class SettingsDialog(QDialog):
         self.gemini_model.lineEdit().setPlaceholderText(
             self.tr("default: {model}").format(model=defaults()["gemini_model"])
         )
+        self.thinking = QComboBox()
+        self.thinking.setAccessibleName(self.tr("Thinking level"))
+        default_level = str(defaults().get("gemini_thinking_level", "low"))
+        self.thinking.addItem(self.tr("Default ({level})").format(level=default_level), "")
+        for level, text in (
+            ("minimal", self.tr("minimal (fastest)")),
+            ("low", self.tr("low")),
+            ("medium", self.tr("medium")),
+            ("high", self.tr("high (slowest, costs more)")),
+        ):
+            self.thinking.addItem(text, level)
+        self.thinking.setToolTip(
+            self.tr("How much Gemini 3 models think before writing: more is slower and costs more")
+        )
         self.gemini_result = QLabel()
         self.gemini_result.setWordWrap(True)
         key_row = QHBoxLayout()
@@ -119,6 +133,7 @@ class SettingsDialog(QDialog):
         model_row.addWidget(self.test_gemini)
         form.addRow(self.tr("Model"), model_row)
         form.addRow("", self.gemini_result)
+        form.addRow(self.tr("Thinking"), self.thinking)
 
         self.local_box = QGroupBox(self.tr("Local server"))
         self.local_url = QLineEdit()
@@ -227,6 +242,7 @@ class SettingsDialog(QDialog):
         index = {"offline": 0, "gemini": 1, "local": 2}.get(settings.provider, 0)
         self.provider_group.button(index).setChecked(True)
         self.gemini_model.setEditText(settings.gemini_model)
+        self.thinking.setCurrentIndex(max(0, self.thinking.findData(settings.thinking_level)))
         self.local_url.setText(settings.local_base_url)
         self.local_model.setEditText(settings.local_model)
         self.concurrency.setValue(settings.concurrency)
@@ -252,6 +268,7 @@ class SettingsDialog(QDialog):
             self.settings,
             provider=self.provider(),
             gemini_model=self.gemini_model.currentText().strip(),
+            thinking_level=self.thinking.currentData() or "",
             local_base_url=self.local_url.text().strip(),
             local_model=self.local_model.currentText().strip(),
             concurrency=self.concurrency.value(),

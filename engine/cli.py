@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -34,6 +35,7 @@ from engine.providers import PROVIDERS, ProviderChoice, make_writer
 from engine.providers import defaults as provider_defaults
 from engine.service import AppSettings, PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
+from engine.storage.settings import THINKING_LEVELS
 from licensing.cli import add_licence_parser, run_licence_command
 from licensing.secrets import SecretStoreUnavailable
 
@@ -201,6 +203,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_finance.add_parser(commands, common)
+    settings = commands.add_parser(
+        "settings",
+        help="show or change the stored settings (shared with the desktop app)",
+        parents=[common],
+    )
+    settings.add_argument("--gemini-model", metavar="M", help="Gemini model ('' for the default)")
+    settings.add_argument(
+        "--thinking-level",
+        choices=[*THINKING_LEVELS, "default"],
+        help="how much Gemini 3+ models think before answering (low keeps plans fast)",
+    )
+    settings.add_argument("--json", action="store_true")
     resume = commands.add_parser(
         "resume", help="complete a plan's failed sections", parents=[common, generation_options]
     )
@@ -617,6 +631,32 @@ def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service)
     return code
 
 
+def cmd_settings(args: argparse.Namespace, console: Console, service: Service) -> int:
+    """The settings the desktop and the CLI share; options given are saved first."""
+    current = service.app_settings()
+    changes: dict[str, str] = {}
+    if args.gemini_model is not None:
+        changes["gemini_model"] = args.gemini_model.strip()
+    if args.thinking_level is not None:
+        changes["thinking_level"] = "" if args.thinking_level == "default" else args.thinking_level
+    if changes:
+        current = service.save_app_settings(dataclasses.replace(current, **changes))
+    defaults = provider_defaults()
+    shown = {
+        "provider": current.provider,
+        "gemini_model": current.gemini_model or f"{defaults['gemini_model']} (default)",
+        "thinking_level": current.thinking_level
+        or f"{defaults['gemini_thinking_level']} (default)",
+        "plan_language": current.plan_language,
+    }
+    if args.json:
+        console.json(shown)
+    else:
+        for name, value in shown.items():
+            print(f"{name:16} {value}", file=console.out)
+    return EXIT_OK
+
+
 def cmd_finance(args: argparse.Namespace, console: Console, service: Service) -> int:
     """The plan's three seasons, or a what-if on them (``engine.cli_finance``)."""
     document = service.get_plan(args.plan_id)
@@ -668,6 +708,7 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
 
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
     "finance": cmd_finance,
+    "settings": cmd_settings,
     "list": cmd_list,
     "show": cmd_show,
     "versions": cmd_versions,

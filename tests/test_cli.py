@@ -669,3 +669,25 @@ def test_finance_bad_input_is_a_message(home: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "Nessun cambiamento da salvare" in err
     code, _, err = cli("--home", str(home), "finance", "999")
     assert code == 2 and "999" in err and "Traceback" not in err
+
+
+def test_a_retired_model_names_its_replacement_and_the_setting_makes_it_stick(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.doubles.gemini_double import GeminiDouble
+
+    monkeypatch.setenv("ROOTING_FUTURE_GEMINI_API_KEY", "test-key-retired-0001")
+    club = str(EXAMPLES / "pallavolo-ssd.json")
+    with GeminiDouble(retired=frozenset({"gemini-2.5-flash"})) as double:
+        monkeypatch.setenv("GOOGLE_GEMINI_BASE_URL", double.base_url)
+        code, out, _ = cli("plan", club, "--provider", "gemini", "--model", "gemini-2.5-flash")
+        assert code != 0
+        assert "Riprovate con --model gemini-3.8-flash" in out
+        assert "rooting-future settings --gemini-model gemini-3.8-flash" in out
+        assert out.count("Riprovate con") == 1  # named once, not once per agent
+        code, out, _ = cli("settings", "--gemini-model", "gemini-3.8-flash")
+        assert code == 0 and "gemini-3.8-flash" in out
+        code, _, err = cli("plan", club, "--provider", "gemini")
+        used = {r.path.split("/")[3].split(":")[0] for r in double.generate_requests()}
+    assert code == 0, err
+    assert "gemini-3.8-flash" in used

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -71,6 +71,7 @@ class AgentCard(QFrame):
         self.buffer = ""
         self.dirty = False
         self.error_kind: str | None = None
+        self.replacement: str | None = None  # the model to switch to, when this one is retired
         self.title = QLabel(agent.label(i18n.current()))
         self.title.setObjectName("sectionTitle")
         self.chip = QLabel()
@@ -204,6 +205,8 @@ class GenerationPage(QWidget):
         self.offline_button.clicked.connect(lambda: self.retry("offline"))
         self.settings_button = QPushButton(icon("settings"), self.tr("Open Settings"))
         self.settings_button.clicked.connect(self.open_settings.emit)
+        self.switch_button = QPushButton(icon("retry"), "")
+        self.switch_button.clicked.connect(self.switch_model)
         self.back_button = QPushButton(icon("back"), self.tr("Back to the library"))
         self.back_button.clicked.connect(self.back.emit)
         self.open_button = QPushButton(icon("plan", "#FFFFFF"), self.tr("Open the plan"))
@@ -214,6 +217,7 @@ class GenerationPage(QWidget):
         buttons.addStretch(1)
         for button in (
             self.cancel_button,
+            self.switch_button,
             self.settings_button,
             self.offline_button,
             self.retry_button,
@@ -248,6 +252,7 @@ class GenerationPage(QWidget):
             card.buffer = ""
             card.dirty = True
             card.error_kind = None
+            card.replacement = None
             card.set_state("waiting")
         self.progress.setValue(0)
         self.status.setText(self.tr("Starting…"))
@@ -391,6 +396,7 @@ class GenerationPage(QWidget):
         elif event.kind is EventKind.FAILED:
             card.elapsed_ms = event.elapsed_ms
             card.error_kind = event.error_kind
+            card.replacement = event.replacement
             text = event.message(lang)
             hint = advice(event.error_kind)
             card.set_state("failed", f"{text} {hint}".strip())
@@ -477,6 +483,10 @@ class GenerationPage(QWidget):
         self.retry_button.setVisible(not running and failed)
         self.offline_button.setVisible(not running and failed and self.provider != "offline")
         self.settings_button.setVisible(not running and auth)
+        replacement = self.replacement()
+        self.switch_button.setVisible(not running and failed and replacement is not None)
+        if replacement:
+            self.switch_button.setText(self.tr("Use {model} and retry").format(model=replacement))
         self.open_button.setVisible(not running and bool(outcome and outcome.plan_id))
         self.back_button.setEnabled(not running)
         if not running and bool(outcome and outcome.plan_id):
@@ -487,6 +497,19 @@ class GenerationPage(QWidget):
             self.cancel_token.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("Cancelling… the sections already written are kept."))
+
+    def replacement(self) -> str | None:
+        """The model a retired one's error named (the same for every agent of a run)."""
+        return next((c.replacement for c in self.cards.values() if c.replacement), None)
+
+    def switch_model(self) -> None:
+        """One click: store the newest model the key can use, then retry what failed."""
+        model = self.replacement()
+        if model is None:
+            return
+        settings = self.service.app_settings()
+        self.service.save_app_settings(replace(settings, gemini_model=model))
+        self.retry(None)
 
     def retry(self, provider: str | None) -> None:
         if self.outcome is None or self.outcome.plan_id is None:

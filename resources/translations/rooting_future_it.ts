@@ -818,6 +818,10 @@
         <translation>Non è stato possibile scrivere il piano.</translation>
     </message>
     <message>
+        <source>Use {model} and retry</source>
+        <translation>Usa {model} e riprova</translation>
+    </message>
+    <message>
         <source>Cancelling… the sections already written are kept.</source>
         <translation>Annullamento in corso… le sezioni già scritte vengono conservate.</translation>
     </message>
@@ -1595,12 +1599,44 @@
         <translation>predefinito: {model}</translation>
     </message>
     <message>
+        <source>Thinking level</source>
+        <translation>Livello di ragionamento</translation>
+    </message>
+    <message>
+        <source>Default ({level})</source>
+        <translation>Predefinito ({level})</translation>
+    </message>
+    <message>
+        <source>minimal (fastest)</source>
+        <translation>minimo (più veloce)</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>basso</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <source>high (slowest, costs more)</source>
+        <translation>alto (più lento, costa di più)</translation>
+    </message>
+    <message>
+        <source>How much Gemini 3 models think before writing: more is slower and costs more</source>
+        <translation>Quanto ragionano i modelli Gemini 3 prima di scrivere: di più è più lento e costa di più</translation>
+    </message>
+    <message>
         <source>API key</source>
         <translation>Chiave API</translation>
     </message>
     <message>
         <source>Model</source>
         <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Ragionamento</translation>
     </message>
     <message>
         <source>Local server</source>

@@ -201,3 +201,27 @@ def test_the_gui_thread_stays_responsive_during_a_generation(
     worst = max(gaps)
     print(f"event-loop latency during generation: worst {worst:.0f} ms over {len(gaps)} ticks")
     assert worst < 100
+
+
+def test_a_retired_model_offers_the_newest_one_in_one_click(
+    qtbot, window: MainWindow, service: Service, double: GeminiDouble, example
+) -> None:
+    club = load_club_file(example())
+    answer_every_agent(double, club)
+    double.retired = frozenset({"gemini-2.5-flash"})
+    use_gemini(window, service, double)
+    service.save_app_settings(replace(service.app_settings(), gemini_model="gemini-2.5-flash"))
+    page = window.generation
+    window.generate(club)
+    wait_done(qtbot, window)
+    card = page.cards[AgentName.SPORTS]
+    assert card.state == "failed"
+    assert "gemini-3.8-flash" in card.message.text() and "dismesso" in card.message.text()
+    assert page.switch_button.isVisible()
+    assert page.switch_button.text() == "Usa gemini-3.8-flash e riprova"
+    page.switch_button.click()
+    wait_done(qtbot, window)
+    assert service.app_settings().gemini_model == "gemini-3.8-flash"  # the choice is stored
+    assert not page.outcome.failed
+    assert service.get_plan(page.outcome.plan_id).plan.failed_sections() == []
+    assert not page.switch_button.isVisible()
