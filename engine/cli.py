@@ -36,6 +36,7 @@ from engine.providers import defaults as provider_defaults
 from engine.service import AppSettings, PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from engine.storage.settings import THINKING_LEVELS
+from engine.usage import cost_text
 from licensing.cli import add_licence_parser, run_licence_command
 from licensing.secrets import SecretStoreUnavailable
 
@@ -524,6 +525,17 @@ def _report(result: GenerationResult, console: Console) -> int:
     return EXIT_PARTIAL
 
 
+def _say_cost(service: Service, console: Console, plan_id: int) -> None:
+    """The last run's estimated cost, for a model-written plan (offline plans cost nothing)."""
+    runs = service.generation_runs(plan_id)
+    if runs and runs[-1].provider != "offline":
+        cost = runs[-1].cost_eur
+        console.say(
+            f"Costo del modello ({runs[-1].model}): {cost_text(cost, 'it')}.",
+            f"Model cost ({runs[-1].model}): {cost_text(cost, 'en')}.",
+        )
+
+
 def _export(
     service: Service,
     console: Console,
@@ -588,6 +600,7 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
         )
     code = _report(result, console)
     console.say(f"Piano salvato con numero {summary.id}.", f"Plan saved as number {summary.id}.")
+    _say_cost(service, console, summary.id)
     if args.export:
         logo = _club_logo(args.club_file, club.identity.logo_file)
         _export(service, console, summary.id, args.export, args.out or Path("."), logo=logo)

@@ -173,7 +173,7 @@ class AgentRunInfo:
     duration_ms: int
     input_tokens: int
     output_tokens: int
-    cost_eur: float
+    cost_eur: float | None  # None: the model's price is not known
     error: str | None
 
 
@@ -186,7 +186,7 @@ class RunInfo:
     status: str
     input_tokens: int
     output_tokens: int
-    cost_eur: float
+    cost_eur: float | None  # None: not estimable
     agents: list[AgentRunInfo]
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
@@ -746,7 +746,7 @@ class Service:
         )
         for agent_run in orchestration.runs.values():
             usage = agent_run.output.usage if agent_run.output else Usage()
-            cost = estimate_cost_eur(writer.provider, usage)
+            cost = estimate_cost_eur(writer.provider, usage, writer.model)
             run.agents.append(
                 AgentRun(
                     agent=agent_run.agent.value,
@@ -760,7 +760,8 @@ class Service:
             )
             run.input_tokens += usage.input_tokens
             run.output_tokens += usage.output_tokens + usage.thinking_tokens
-            run.cost_eur += cost
+            # One agent without an estimate makes the run's total not estimable too.
+            run.cost_eur = None if cost is None or run.cost_eur is None else run.cost_eur + cost
         session.add(run)
 
     def generation_runs(self, plan_id: int) -> list[RunInfo]:

@@ -40,6 +40,7 @@ from engine.domain import ClubProfile, Language
 from engine.llm.base import CancelToken
 from engine.orchestrator import EventKind, GenerationEvent
 from engine.service import Service
+from engine.usage import cost_text
 
 TICK_MS = 100
 PREVIEW_CHARS = 1500
@@ -459,8 +460,18 @@ class GenerationPage(QWidget):
             )
         else:
             self.status.setText(self.tr("Done: the plan is saved."))
+        self._show_cost(outcome.plan_id)
         self._buttons_for(running=False)
         self.finished.emit(outcome)
+
+    def _show_cost(self, plan_id: int | None) -> None:
+        """The run's estimated cost beside the figures (a model's plan; offline is free)."""
+        runs = self.service.generation_runs(plan_id) if plan_id is not None else []
+        if runs and runs[-1].provider != "offline":
+            text = cost_text(runs[-1].cost_eur, i18n.current())
+            self.status.setText(
+                self.status.text() + " " + self.tr("Model cost: {cost}.").format(cost=text)
+            )
 
     def _failed(self, run_id: int, error: BaseException) -> None:
         if run_id != self.run_id:

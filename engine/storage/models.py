@@ -132,7 +132,7 @@ class GenerationRun(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     input_tokens: Mapped[int] = mapped_column(Integer, default=0)
     output_tokens: Mapped[int] = mapped_column(Integer, default=0)
-    cost_eur: Mapped[float] = mapped_column(Float, default=0.0)
+    cost_eur: Mapped[float | None] = mapped_column(Float, nullable=True)  # None: not estimable
     error: Mapped[str | None] = mapped_column(Text)
 
     agents: Mapped[list[AgentRun]] = relationship(back_populates="run", cascade="all")
@@ -151,7 +151,7 @@ class AgentRun(Base):
     duration_ms: Mapped[int] = mapped_column(Integer, default=0)
     input_tokens: Mapped[int] = mapped_column(Integer, default=0)
     output_tokens: Mapped[int] = mapped_column(Integer, default=0)
-    cost_eur: Mapped[float] = mapped_column(Float, default=0.0)
+    cost_eur: Mapped[float | None] = mapped_column(Float, nullable=True)  # None: not estimable
     error: Mapped[str | None] = mapped_column(Text)
 
     run: Mapped[GenerationRun] = relationship(back_populates="agents")

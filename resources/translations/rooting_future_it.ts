@@ -814,6 +814,10 @@
         <translation>Fatto: il piano è salvato.</translation>
     </message>
     <message>
+        <source>Model cost: {cost}.</source>
+        <translation>Costo del modello: {cost}.</translation>
+    </message>
+    <message>
         <source>The plan could not be written.</source>
         <translation>Non è stato possibile scrivere il piano.</translation>
     </message>

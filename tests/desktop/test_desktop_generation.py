@@ -222,6 +222,7 @@ def test_a_retired_model_offers_the_newest_one_in_one_click(
     page.switch_button.click()
     wait_done(qtbot, window)
     assert service.app_settings().gemini_model == "gemini-3.8-flash"  # the choice is stored
+    assert "Costo del modello: stima" in page.status.text()  # priced: gemini-3.8-flash
     assert not page.outcome.failed
     assert service.get_plan(page.outcome.plan_id).plan.failed_sections() == []
     assert not page.switch_button.isVisible()

@@ -15,6 +15,7 @@ from engine.agents.registry import AgentName
 from engine.cli import run
 from engine.domain import Area, SectionStatus
 from engine.generation import generate
+from engine.llm.base import Usage
 from engine.logs import configure_logging
 from engine.paths import database_path
 from engine.providers import ProviderChoice, make_writer
@@ -278,3 +279,30 @@ def test_cancel_mid_stream_stops_promptly_and_saves_what_finished(
     plan = service.get_plan(summary.id).plan
     assert plan.area(Area.INFRASTRUCTURE).status is SectionStatus.OK  # finished before cancel
     assert plan.area(Area.SPORTS).status is SectionStatus.MISSING
+
+
+def test_cost_per_model_and_not_estimable_when_the_price_is_unknown(
+    double: GeminiDouble, service: Service
+) -> None:
+    from engine.usage import cost_text, estimate_cost_eur, price_for
+
+    usage = Usage(input_tokens=1_000_000, output_tokens=500_000, thinking_tokens=500_000)
+    # gemini-3.8-flash: $0.75 in + $3.75 x 1M out = $4.50, at 1.16 US$ per euro
+    assert estimate_cost_eur("gemini", usage, "gemini-3.8-flash") == round(4.5 / 1.16, 6)
+    assert price_for("gemini-3.5-flash-lite").input_usd == 0.3  # not 3.5 Flash's price
+    assert price_for("gemini-3.8-flash-001").output_usd == 3.75
+    assert estimate_cost_eur("gemini", usage, "gemini-9-ultra") is None
+    assert estimate_cost_eur("local", usage, "qwen") == 0.0
+    grounded = estimate_cost_eur("gemini", Usage(), "gemini-3.8-flash", grounded_requests=10)
+    assert grounded == round(0.35 / 1.16, 6)
+    assert cost_text(None).startswith("costo non stimabile")
+    assert cost_text(0.0234) == "stima: 0,02 €" and cost_text(0.001, "en").startswith("estimate")
+
+    choice = gemini(double)
+    writer = make_writer(
+        ProviderChoice("gemini", "gemini-9-ultra", settings=choice.settings), service.db
+    )
+    summary, _ = service.generate_plan(example_club(), writer, emit=lambda e: None)
+    run = service.generation_runs(summary.id)[-1]
+    assert run.model == "gemini-9-ultra"
+    assert run.cost_eur is None and all(a.cost_eur is None for a in run.agents)  # never zero
