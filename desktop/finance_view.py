@@ -215,7 +215,11 @@ class FinanceView(QWidget):
         finance = plan.financial_plan
         if not finance.scenarios:
             return
-        self._heading(self.tr("Scenarios side by side"))
+        self._heading(
+            self.tr("Scenarios side by side")
+            if not finance.unknown_lines
+            else self.tr("Scenarios side by side (partial: some costs are missing)")
+        )
         last = plan.seasons[-1]
         labels = [
             self.tr("Revenue {season}").format(season=last),
@@ -438,7 +442,7 @@ class FinanceView(QWidget):
                 table.setItem(row, 1, tinted_item(value))
             if finance.opening_cash is not None:
                 opening = QLabel(
-                    self.tr("Cash at the start of the season: {value} EUR ({source})").format(
+                    self.tr("Cash at the start of the season: {value} ({source})").format(
                         value=_shown(finance.opening_cash), source=provenance(finance.opening_cash)
                     )
                 )

@@ -74,7 +74,7 @@ class WhatIfPanel(QGroupBox):
         }
         for key, text in labels.items():
             spin = QDoubleSpinBox()
-            spin.setRange(-50.0, 50.0)
+            spin.setRange(-20.0 if key == "inflation" else -50.0, 50.0)  # the model's limits
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
             spin.setSuffix(" %")
@@ -252,6 +252,8 @@ class WhatIfPanel(QGroupBox):
             (self.tr("Running costs"), list(p.costs[1:])),
             (self.tr("Investments"), [Span.exact(v) for v in p.invested]),
             (self.tr("Loan instalments"), list(p.repayments)),
+            (self.tr("Funding secured"), [Span.exact(v) for v in p.committed]),
+            (self.tr("New loan (assumption)"), [Span.exact(v) for v in p.loan_inflow]),
             (self.tr("Balance of the year"), list(p.balance)),
             (self.tr("Cash at season end"), list(p.cash[1:])),
             (self.tr("New funding to find"), [Span.exact(v) for v in p.to_seek]),

@@ -677,33 +677,16 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
     start = model.current
     if args.scenario:
         start = model.scenario(ScenarioKind(args.scenario))
+    if args.sponsor_lost_from and model.sponsor_share is None:
+        console.warn(
+            "--sponsor-lost-from non ha effetto: il questionario non indica la quota del primo "
+            "sponsor.",
+            "--sponsor-lost-from has no effect: the questionnaire gives no largest sponsor share.",
+        )
     drivers = cli_finance.drivers_from(args, start)
     outcome = model.run(drivers)
     language = Language(console.language)
-    if args.json:
-        console.json(cli_finance.as_json(outcome, drivers))
-    else:
-        width = 26
-        header = "".join(f"{season:>16}" for season in outcome.seasons[1:])
-        print(f"{'':{width}}{header}", file=console.out)
-        for label, values in cli_finance.rows(outcome, language):
-            cells = "".join(f"{money(v, language):>16}" for v in values)
-            print(f"{label:{width}}{cells}", file=console.out)
-        print(cli_finance.verdict(outcome, language), file=console.out)
-        if drivers == model.current and not args.scenario:
-            for kind, scenario in model.scenarios().items():
-                cash = model.run(scenario).projection.cash[3]
-                name = {
-                    "prudent": ("prudente", "prudent"),
-                    "base": ("base", "base"),
-                    "ambitious": ("ambizioso", "ambitious"),
-                }[kind.value]
-                console.say(
-                    f"Scenario {name[0]}: cassa a fine {outcome.seasons[3]} "
-                    f"{money(cash, language)}",
-                    f"{name[1].capitalize()} scenario: cash at the end of {outcome.seasons[3]} "
-                    f"{money(cash, language)}",
-                )
+    saved = None
     if args.save:
         if drivers == model.current:
             console.warn(
@@ -712,6 +695,35 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
             )
             return EXIT_BAD_INPUT
         saved = service.save_scenario(args.plan_id, drivers, document.version.number)
+    if args.json:
+        data = cli_finance.as_json(outcome, drivers)
+        data["saved_version"] = saved.number if saved else None
+        console.json(data)
+        return EXIT_OK
+    table = [
+        (label, [money(v, language) for v in values])
+        for label, values in cli_finance.rows(outcome, language)
+    ]
+    width = max(len(label) for label, _ in table) + 2
+    cell = max(len(text) for _, cells in table for text in cells) + 2
+    header = "".join(f"{season:>{cell}}" for season in outcome.seasons[1:])
+    print(f"{'':{width}}{header}", file=console.out)
+    for label, cells in table:
+        print(f"{label:{width}}" + "".join(f"{c:>{cell}}" for c in cells), file=console.out)
+    print(cli_finance.verdict(outcome, language), file=console.out)
+    if drivers == model.current and not args.scenario:
+        for kind, scenario in model.scenarios().items():
+            cash = money(model.run(scenario).projection.cash[3], language)
+            name = {
+                "prudent": ("prudente", "prudent"),
+                "base": ("base", "base"),
+                "ambitious": ("ambizioso", "ambitious"),
+            }[kind.value]
+            console.say(
+                f"Scenario {name[0]}: cassa a fine {outcome.seasons[3]} {cash}",
+                f"{name[1].capitalize()} scenario: cash at the end of {outcome.seasons[3]} {cash}",
+            )
+    if saved is not None:
         console.say(
             f"Scenario salvato: piano {args.plan_id}, versione {saved.number}.",
             f"Scenario saved: plan {args.plan_id}, version {saved.number}.",
@@ -776,6 +788,10 @@ def run(
     except (ServiceError, ExportError) as error:
         print(error.message(console.language), file=err)
         return EXIT_BAD_INPUT if error.code in BAD_INPUT_CODES else EXIT_PROBLEM
+    except BrokenPipeError:  # the output was piped into a command that stopped reading
+        with contextlib.suppress(Exception):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit quiet
+        return EXIT_OK
     except SecretStoreUnavailable as error:  # no usable keyring: its message says what to do
         console.warn(error.message("it"), error.message("en"))
         return EXIT_PROBLEM

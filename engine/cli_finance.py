@@ -21,20 +21,29 @@ from engine.finance.whatif import Outcome
 GROWTH_OPTIONS = ("members", "fee", "sponsorship", "grants")
 
 
-def percent(text: str) -> float:
-    """ "3", "3,5", "-2%" -> 0.03, 0.035, -0.02 (a percentage as a club writes it)."""
-    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' non è una percentuale (es. 3 o 2,5) / is not a percentage (e.g. 3 or 2.5)"
-        ) from None
-    if not -50 <= value <= 50:
-        raise argparse.ArgumentTypeError(
-            f"{text}: usate un valore tra -50 e 50 / use a value between -50 and 50"
-        )
-    return value / 100
+def percent_between(low: float, high: float):
+    """A percentage option as a club writes it ("3", "3,5", "-2%"), within ``low..high``."""
+
+    def parse(text: str) -> float:
+        cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' non è una percentuale (es. 3 o 2,5) / is not a percentage "
+                "(e.g. 3 or 2.5)"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text}: usate un valore tra {low:g} e {high:g} / use a value between "
+                f"{low:g} and {high:g}"
+            )
+        return value / 100
+
+    return parse
+
+
+percent = percent_between(-50, 50)  # yearly growth of a driver
 
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -55,7 +64,9 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     finance.add_argument("--fee", type=percent, metavar="PCT", help="average fee, per year")
     finance.add_argument("--sponsorship", type=percent, metavar="PCT", help="per year")
     finance.add_argument("--grants", type=percent, metavar="PCT", help="public grants, per year")
-    finance.add_argument("--inflation", type=percent, metavar="PCT", help="running costs")
+    finance.add_argument(
+        "--inflation", type=percent_between(-20, 50), metavar="PCT", help="running costs"
+    )
     finance.add_argument(
         "--delay", type=int, choices=(0, 1, 2), help="seasons the investments slip"
     )
@@ -70,7 +81,9 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         help="fund the facility works with a Credito Sportivo loan",
     )
-    finance.add_argument("--loan-rate", type=percent, metavar="PCT", help="the loan's rate")
+    finance.add_argument(
+        "--loan-rate", type=percent_between(0, 20), metavar="PCT", help="the loan's rate"
+    )
     finance.add_argument("--save", action="store_true", help="make it the plan's scenario")
     finance.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -104,6 +117,8 @@ def rows(outcome: Outcome, language: Language) -> list[tuple[str, list[Span | De
         ("Risultato di gestione" if it else "Operating result", list(p.operating[1:])),
         ("Investimenti" if it else "Investments", list(p.invested)),
         ("Rate di mutui e prestiti" if it else "Loan instalments", list(p.repayments)),
+        ("Contributi assicurati" if it else "Funding secured", list(p.committed)),
+        ("Nuovo mutuo (ipotesi)" if it else "New loan (assumption)", list(p.loan_inflow)),
         ("Saldo dell'anno" if it else "Balance of the year", list(p.balance)),
         ("Cassa a fine stagione" if it else "Cash at season end", list(p.cash[1:])),
         ("Nuove fonti da cercare" if it else "New funding to find", list(p.to_seek)),
@@ -145,6 +160,8 @@ def as_json(outcome: Outcome, drivers: FinanceDrivers) -> dict[str, Any]:
         "operating_result",
         "investments",
         "loan_instalments",
+        "funding_secured",
+        "new_loan",
         "balance",
         "cash_end",
         "funding_to_find",

@@ -96,9 +96,22 @@ def money_range(low: float, high: float, language: Language, *, unit: str = "EUR
     if round(low) == round(high):
         return money(low, language, unit=unit)
     low_text, high_text = money(low, language, unit=unit), money(high, language, unit=unit)
+    if low < 0:  # "−68.189–−56.274 €" is hard to read: say it in words
+        if language is Language.IT:
+            return f"da {low_text.split(' ', 1)[0]} a {high_text}"
+        return f"from {low_text.split('/', 1)[0]} to {high_text}"
     if language is Language.IT:  # "1.400 €" + "4.200 €/mese" -> "1.400–4.200 €/mese"
         return f"{low_text.split(' ', 1)[0]}–{high_text}"
-    return f"{low_text.split('/', 1)[0]}–{high_text.lstrip('−€')}"
+    return f"{low_text.split('/', 1)[0]}–{high_text.replace('€', '', 1)}"
+
+
+def percent_of(text: str, language: Language) -> str:
+    """"il 30%" / "l'80%": the Italian article elides before a number said with a vowel
+    (uno, otto, undici, ottanta...); English needs none."""
+    if language is not Language.IT:
+        return f"{text}%"
+    vowel = text.startswith("8") or text in ("1", "11") or text.startswith(("1,", "11,"))
+    return f"{'l' + chr(39) if vowel else 'il '}{text}%"
 
 
 def figure(value: SourcedValue, language: Language, *, bare: bool = False) -> str:

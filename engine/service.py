@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from engine import generation, paths
@@ -355,6 +356,16 @@ class Service:
         The financial commentary is rewritten from the new figures (an AI commentary on the
         old ones would quote numbers that are no longer in the table).
         """
+        try:  # a model_copy skips validation: check what a panel or a command built
+            drivers = FinanceDrivers.model_validate(drivers.model_dump())
+        except ValidationError:
+            raise ServiceError(
+                "Lo scenario ha valori fuori dai limiti: crescite tra -100% e +500% in tre "
+                "stagioni, inflazione tra -20% e +50% l'anno, tasso del mutuo tra 0% e 20%.",
+                "The scenario has values out of range: growth between -100% and +500% over "
+                "three seasons, inflation between -20% and +50% a year, loan rate 0% to 20%.",
+                "bad_input",
+            ) from None
         document = self.get_plan(plan_id)
         plan = document.plan
         finance = rebuild_financial_plan(

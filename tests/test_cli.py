@@ -691,3 +691,24 @@ def test_a_retired_model_names_its_replacement_and_the_setting_makes_it_stick(
         used = {r.path.split("/")[3].split(":")[0] for r in double.generate_requests()}
     assert code == 0, err
     assert "gemini-3.8-flash" in used
+
+
+def test_finance_out_of_range_is_refused_and_the_plan_still_opens(
+    home: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from engine.service import ServiceError
+
+    plan_id = _offline_plan(home)
+    code, _, _ = cli("--home", str(home), "finance", str(plan_id), "--inflation", "-30")
+    assert code == 2 and "tra -20 e 50" in capsys.readouterr().err
+    service = Service(home)
+    current = service.get_plan(plan_id).plan.financial_plan.drivers
+    bad = current.model_copy(update={"inflation": -0.3, "scenario": current.scenario})
+    with pytest.raises(ServiceError) as refused:
+        service.save_scenario(plan_id, bad)
+    assert "fuori dai limiti" in refused.value.message("it")
+    assert service.get_plan(plan_id).version.number == 1  # nothing saved, still opens
+    code, out, _ = cli(
+        "--home", str(home), "finance", str(plan_id), "--json", "--members", "4", "--save"
+    )
+    assert code == 0 and json.loads(out)["saved_version"] == 2  # stdout stays valid JSON

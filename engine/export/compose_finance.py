@@ -238,6 +238,10 @@ class FinanceSection(ComposerBase):
             if chosen is not None and any(s.kind == chosen for s in fp.scenarios)
             else ""
         )
+        if fp.unknown_lines:
+            note = (
+                note + " " + t.get("scenarios_partial", lines=", ".join(fp.unknown_lines))
+            ).strip()
         blocks.append(Table(tuple(columns), tuple(rows), note=note, compact=True))
         return blocks
 

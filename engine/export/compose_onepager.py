@@ -108,10 +108,13 @@ class OnePagerData(ComposerBase):
                 )
             else:
                 note = ""
+            shown = (
+                "—" if finance.unknown_lines else self.prov.value(cash.values[3], badge=False).text
+            )
             tiles.append(
                 Tile(
                     t.get("tile_cash", season=self.plan.seasons[-1]),
-                    self.prov.value(cash.values[3], badge=False).text,
+                    shown,
                     note,
                     self.prov.sum_badge(),
                 )

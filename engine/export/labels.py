@@ -232,6 +232,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "The same model under different assumptions: the base follows the plan's objectives, "
         "the prudent and ambitious ones follow stated rules. No other figure changes.",
     ),
+    "scenarios_partial": (
+        "Cifre parziali: mancano {lines}, contati zero in ogni scenario.",
+        "Partial figures: {lines} missing, counted as zero in every scenario.",
+    ),
     "scenario_revenue": ("Entrate {season}", "Revenue {season}"),
     "scenario_costs": ("Costi di gestione {season}", "Running costs {season}"),
     "scenario_balance": ("Saldo {season}", "Balance {season}"),

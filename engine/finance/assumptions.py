@@ -59,6 +59,7 @@ class IcsLoan(_Data):
     name: Words
     years: int = Field(ge=1, le=30)
     rate: float = Field(ge=0, le=0.2)
+    minimum: float = Field(ge=0)
     maximum: float = Field(gt=0)
     note: Words
     sourced: Sourced

@@ -41,7 +41,7 @@ def funding_sources(
     ]
     need = sum(p.to_seek, ZERO)
     rule = assumptions.ics_loan
-    if need > 0:
+    if need > 0 and not p.unknown:  # a need computed without some costs is no need at all
         first = next(y for y, amount in enumerate(p.to_seek, start=1) if amount > 0)
         sources.append(
             FundingSource(
@@ -61,8 +61,9 @@ def funding_sources(
         )
     infrastructure = sum(baseline.investments.get(Area.INFRASTRUCTURE, (ZERO,)), ZERO)
     loan_detail = rule.note.get(lang)
-    loan_amount = min(cents(rule.maximum), max(infrastructure, need))
-    if loan_amount >= 10000:
+    # Sized as the what-if sizes it: the facility works, within the product's range.
+    loan_amount = min(cents(rule.maximum), infrastructure)
+    if loan_amount >= cents(rule.minimum):
         instalment = annuity(loan_amount, Decimal(str(p.drivers.ics_rate)), rule.years)
         loan_detail += words.pick(
             lang,

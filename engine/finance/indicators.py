@@ -21,11 +21,12 @@ def _share(part: Decimal, whole: Decimal) -> float | None:
 def kpis(p: Projection, baseline: Baseline, lang: Language) -> list[KPI]:
     members = baseline.members
     growth = [Decimal(1)] + [Decimal(1) + Decimal(str(m)) for m in p.drivers.members]
+    # Unknown costs or members give no figure: a cost per member on half the costs misleads.
     per_member: list[Span | None] = [
         Span.between(
             p.costs[y].low / (members * growth[y]), p.costs[y].high / (members * growth[y])
         )
-        if members
+        if members and growth[y] > 0 and not p.unknown
         else None
         for y in range(YEARS + 1)
     ]
@@ -35,6 +36,8 @@ def kpis(p: Projection, baseline: Baseline, lang: Language) -> list[KPI]:
         value = line.values[year] if line else None
         return value.low if value is not None else ZERO
 
+    grants = p.line("revenue.public_grants")
+    grants_known = grants is not None and grants.base.y0 is not None
     own = [
         p.revenue[y].low - column("revenue.public_grants", y) - column("revenue.five_per_mille", y)
         for y in range(YEARS + 1)
@@ -79,7 +82,8 @@ def kpis(p: Projection, baseline: Baseline, lang: Language) -> list[KPI]:
         kpi(
             words.pick(lang, "Quota di autofinanziamento", "Self-funding share"),
             "%",
-            [_share(own[y], p.revenue[y].low) for y in range(YEARS + 1)],
+            # unknown grants would count as own revenue: no share until they are known
+            [_share(own[y], p.revenue[y].low) if grants_known else None for y in range(YEARS + 1)],
             "entrate proprie / entrate totali",
             words.pick(
                 lang,

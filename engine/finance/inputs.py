@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine import formatting
-from engine.domain.club import ClubProfile, Costs, Facility, Revenue
+from engine.domain.club import ClubProfile, CostBasis, Costs, Facility, Revenue
 from engine.domain.language import Language
 from engine.domain.plan import Area, FinanceInputs, FinanceKind
 from engine.domain.sourced import SourcedValue
@@ -133,18 +133,25 @@ def _facilities_cost(
 ) -> tuple[Decimal, str] | None:
     """The facilities' own costs per season (hourly rates over ``weeks`` weeks), if any."""
     parts: list[tuple[str, Decimal]] = []
+    hourly = False
     for facility in club.facilities:
         yearly = facility.yearly_cost(weeks)
         if yearly is not None:
             parts.append((facility.name, cents(yearly)))
+            hourly = hourly or facility.cost_basis is CostBasis.PER_HOUR
     if not parts:
         return None
     amount = sum((a for _, a in parts), ZERO)
     names = ", ".join(name for name, _ in parts)
+    how = _pick(
+        language,
+        f"; tariffe orarie per {weeks} settimane" if hourly else "",
+        f"; hourly rates over {weeks} weeks" if hourly else "",
+    )
     return amount, _pick(
         language,
-        f"costi degli impianti indicati ({names}; tariffe orarie per {weeks} settimane)",
-        f"costs of the facilities listed ({names}; hourly rates over {weeks} weeks)",
+        f"costi degli impianti indicati ({names}{how})",
+        f"costs of the facilities listed ({names}{how})",
     )
 
 
@@ -173,7 +180,10 @@ def _estimate(rule: CostEstimate, club: ClubProfile, language: Language) -> tupl
     if not units:
         return None
     span = Span.between(Decimal(str(rule.low)) * units, Decimal(str(rule.high)) * units)
-    per = "" if units == 1 else _pick(language, f" × {units} tesserati", f" × {units} members")
+    who = _pick(language, "tesserati adulti", "adult members")
+    if rule.basis == "member":
+        who = _pick(language, "tesserati", "members")
+    per = "" if units == 1 else f" × {units} {who}"
     return span, f"{rule.label.get(language)}{per}"
 
 
@@ -275,7 +285,8 @@ def _funding(club: ClubProfile, seasons: tuple[str, ...]) -> list[FundingBase]:
         amount = _amount(item.amount)
         if amount is None:
             continue
-        year = min(YEARS, max(1, (item.year or first) - first + 1))
+        # No year: the last season (prudent: money not yet dated is not counted on early).
+        year = YEARS if item.year is None else min(YEARS, max(1, item.year - first + 1))
         amounts = [ZERO] * YEARS
         amounts[year - 1] = amount
         found.append(FundingBase(item.source, (amounts[0], amounts[1], amounts[2])))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from engine.domain.plan import Area, FinanceInputs
+from engine.domain.plan import Area, FinanceInputs, FinancialPlan
 from engine.finance.inputs import YEARS
 from engine.finance.span import ZERO, euros
 from engine.selection import SelectedObjective
@@ -74,3 +74,18 @@ def break_even_year(net: list[Decimal]) -> int | None:
         if all(amount >= 0 for amount in net[year:]):
             return year
     return None
+
+
+def inputs_of(finance: FinancialPlan) -> FinanceInputs:
+    """A stored plan's model inputs; for a plan saved before they were kept, its investments
+    (without the KPI growth steps, which only the catalogue knew)."""
+    if finance.inputs is not None:
+        return finance.inputs
+    return FinanceInputs(
+        investments={
+            line.area: [
+                float(v.value) if isinstance(v.value, int | float) else 0.0 for v in line.values
+            ]
+            for line in finance.investments
+        }
+    )

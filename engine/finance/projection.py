@@ -162,7 +162,7 @@ def project(
     loan_amount = ZERO
     rule = assumptions.ics_loan
     infrastructure = investments.get(Area.INFRASTRUCTURE, (ZERO,) * YEARS)
-    if drivers.ics_loan and sum(infrastructure) > 0:
+    if drivers.ics_loan and sum(infrastructure, ZERO) >= cents(rule.minimum):
         loan_amount = min(cents(rule.maximum), sum(infrastructure, ZERO))
         first = next(i for i, amount in enumerate(infrastructure) if amount > 0)
         loan_inflow[first] = loan_amount
@@ -198,8 +198,11 @@ def project(
         needed = max(needed, need)
 
     unknown = [f.base.label for f in lines if f.base.material and f.base.y0 is None]
-    unknown += [
-        loan.label for loan in loans if any(value is None for value in loan.instalments[1:])
+    it = baseline.language.value == "it"
+    unknown += [  # what is missing is the instalment, not a cost line
+        f"{'la rata di' if it else 'the instalment of'} «{loan.label}»"
+        for loan in loans
+        if any(value is None for value in loan.instalments[1:])
     ]
     break_even = None
     if not unknown:

@@ -33,12 +33,15 @@ from engine.finance.cashflow import SEASONAL_PROFILE, monthly
 from engine.finance.funding import funding_sources
 from engine.finance.indicators import kpis
 from engine.finance.inputs import YEARS, BaseLine, Baseline, Growth, Origin, build_baseline
-from engine.finance.objectives import finance_inputs
+from engine.finance.objectives import finance_inputs, inputs_of
 from engine.finance.projection import Projection, project
 from engine.finance.scenarios import ORDER, drivers_for
 from engine.finance.span import ZERO, Span
 from engine.finance.values import EUR, EUR_MONTH, SUM_REFERENCE, sourced
 from engine.selection import SelectedObjective
+
+# The rows that lean on the costs: partial while a material cost is unknown.
+PARTIAL_ROWS = ("cost_total", "operating", "after_investments", "balance", "cash", "to_seek")
 
 
 @dataclass(frozen=True)
@@ -129,11 +132,14 @@ def _growth_reference(
             "unchanged for prudence (no growth assumed)",
         ),
     }[line.growth]
+    if drivers.scenario is ScenarioKind.CUSTOM and line.growth is not Growth.FLAT:
+        # the board's own what-if: its figures, not the plan's targets
+        return words.pick(lang, "ipotesi del vostro scenario", "your scenario's assumption")
     if drivers.scenario is not ScenarioKind.BASE:
-        label = assumptions.scenarios.get(drivers.scenario.value)
-        name = label.label.get(lang) if label else words.pick(lang, "vostro", "your own")
+        rule = assumptions.scenarios.get(drivers.scenario.value)
+        name = rule.label.get(lang) if rule else ""
         text = words.pick(lang, f"scenario {name.lower()}: {text}", f"{name} scenario: {text}")
-    return f"{text} - {words.pick(lang, 'da verificare', 'to verify')}"
+    return text  # the provenance adds "da verificare"
 
 
 # --- rows, lines, scenarios ------------------------------------------------------------
@@ -203,10 +209,15 @@ def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
     def exact(amount: Decimal) -> Span:
         return Span.exact(amount)
 
+    partial = PARTIAL_ROWS if p.unknown else ()
+
     def row(key: str, it: str, en: str, values: list[Span | None]) -> FinanceRow:
+        label = words.pick(lang, it, en)
+        if key in partial:  # a total without the missing costs says so where it stands
+            label += words.pick(lang, " (parziale: mancano dei costi)", " (partial: costs missing)")
         return FinanceRow(
             key=key,
-            label=words.pick(lang, it, en),
+            label=label,
             values=[None if v is None else sourced(v, EUR, reference) for v in values],
         )
 
@@ -275,7 +286,10 @@ def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
         ),
         FinanceRow(
             key="cash",
-            label=words.pick(lang, "Cassa a fine stagione", "Cash at season end")
+            label=(
+                words.pick(lang, "Cassa a fine stagione", "Cash at season end")
+                + (words.pick(lang, " (parziale)", " (partial)") if p.unknown else "")
+            )
             if p.reserves_known
             else words.pick(
                 lang,
@@ -406,5 +420,4 @@ def rebuild_financial_plan(
     club: ClubProfile, current: FinancialPlan, drivers: FinanceDrivers, language: Language
 ) -> FinancialPlan:
     """The same plan's finances under other drivers (a saved what-if): a new section."""
-    inputs = current.inputs or FinanceInputs()
-    return compose(club, inputs, drivers, language).plan
+    return compose(club, inputs_of(current), drivers, language).plan

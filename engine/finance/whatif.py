@@ -15,31 +15,16 @@ from engine.domain.language import Language
 from engine.domain.plan import (
     Area,
     FinanceDrivers,
-    FinanceInputs,
     Plan,
     ScenarioKind,
     seasons_after,
 )
 from engine.finance.assumptions import FinanceAssumptions, default_assumptions
 from engine.finance.inputs import Baseline, build_baseline
+from engine.finance.objectives import inputs_of
 from engine.finance.projection import Projection, project
 from engine.finance.scenarios import ORDER, drivers_for
 from engine.finance.span import ZERO
-
-
-def inputs_of(plan: Plan) -> FinanceInputs:
-    """The plan's stored model inputs; for a plan saved before they were kept, its investments."""
-    finance = plan.financial_plan
-    if finance.inputs is not None:
-        return finance.inputs
-    return FinanceInputs(
-        investments={
-            line.area: [
-                float(v.value) if isinstance(v.value, int | float) else 0.0 for v in line.values
-            ]
-            for line in finance.investments
-        }
-    )
 
 
 @dataclass(frozen=True)
@@ -58,7 +43,7 @@ class WhatIf:
     def __init__(self, plan: Plan, assumptions: FinanceAssumptions | None = None) -> None:
         self.assumptions = assumptions or default_assumptions()
         self.language = Language(plan.language)
-        self.inputs = inputs_of(plan)
+        self.inputs = inputs_of(plan.financial_plan)
         reference = plan.club.identity.reference_season
         self.seasons = (reference, *seasons_after(reference))
         self.baseline: Baseline = build_baseline(

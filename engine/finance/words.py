@@ -48,6 +48,15 @@ def listing(items: list[str], language: Language) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def lowered(label: str) -> str:
+    """A line's label inside a sentence ("Spese mediche" -> "spese mediche"), names kept."""
+    return label[:1].lower() + label[1:]
+
+
+def unknown_words(p: Projection) -> list[str]:
+    return [lowered(label) for label in p.unknown]
+
+
 def by_season(
     amounts: tuple[Decimal | Span, ...], seasons: tuple[str, ...], language: Language
 ) -> list[str]:
@@ -71,15 +80,24 @@ def commentary(
     language: Language,
 ) -> str:
     lang, p, s = language, projection, baseline.seasons
-    estimated = [f.base.label.lower() for f in p.lines if f.base.origin is Origin.ESTIMATE]
-    derived = [f.base.label.lower() for f in p.lines if f.base.origin is Origin.DERIVED]
-    today = pick(
-        lang,
-        f"Stagione {s[0]}: entrate {money(p.revenue[0], lang)}, costi di gestione "
-        f"{money(p.costs[0], lang)}, risultato di gestione {money(p.operating[0], lang)}.",
-        f"Season {s[0]}: revenue {money(p.revenue[0], lang)}, running costs "
-        f"{money(p.costs[0], lang)}, operating result {money(p.operating[0], lang)}.",
-    )
+    estimated = [lowered(f.base.label) for f in p.lines if f.base.origin is Origin.ESTIMATE]
+    derived = [lowered(f.base.label) for f in p.lines if f.base.origin is Origin.DERIVED]
+    if p.unknown:  # a total without the missing costs is not a result: no result is quoted
+        today = pick(
+            lang,
+            f"Stagione {s[0]}: entrate {money(p.revenue[0], lang)}, costi di gestione noti "
+            f"{money(p.costs[0], lang)} (mancano {listing(unknown_words(p), lang)}).",
+            f"Season {s[0]}: revenue {money(p.revenue[0], lang)}, known running costs "
+            f"{money(p.costs[0], lang)} ({listing(unknown_words(p), lang)} missing).",
+        )
+    else:
+        today = pick(
+            lang,
+            f"Stagione {s[0]}: entrate {money(p.revenue[0], lang)}, costi di gestione "
+            f"{money(p.costs[0], lang)}, risultato di gestione {money(p.operating[0], lang)}.",
+            f"Season {s[0]}: revenue {money(p.revenue[0], lang)}, running costs "
+            f"{money(p.costs[0], lang)}, operating result {money(p.operating[0], lang)}.",
+        )
     if derived:
         today += pick(
             lang,
@@ -93,15 +111,27 @@ def commentary(
             f" Estimated from benchmarks, as a range: {listing(estimated, lang)}.",
         )
     invested = listing(by_season(p.invested, s, lang), lang) or money(ZERO, lang)
-    forecast = pick(
-        lang,
-        f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)} e i costi di gestione a "
-        f"{money(p.costs[3], lang)} (risultato di gestione {money(p.operating[3], lang)}). "
-        f"Gli investimenti del piano, il minimo di ogni intervallo di budget, sono {invested}",
-        f"In {s[3]} revenue reaches {money(p.revenue[3], lang)} and running costs "
-        f"{money(p.costs[3], lang)} (operating result {money(p.operating[3], lang)}). The "
-        f"plan's investments, the minimum of each budget range, are {invested}",
-    )
+    if p.unknown:
+        forecast = pick(
+            lang,
+            f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)}; i costi si potranno "
+            "prevedere quando saranno noti. Gli investimenti del piano, il minimo di ogni "
+            f"intervallo di budget, sono {invested}",
+            f"In {s[3]} revenue reaches {money(p.revenue[3], lang)}; costs can be forecast "
+            "once they are known. The plan's investments, the minimum of each budget range, "
+            f"are {invested}",
+        )
+    else:
+        forecast = pick(
+            lang,
+            f"Nel {s[3]} le entrate arrivano a {money(p.revenue[3], lang)} e i costi di "
+            f"gestione a {money(p.costs[3], lang)} (risultato di gestione "
+            f"{money(p.operating[3], lang)}). Gli investimenti del piano, il minimo di ogni "
+            f"intervallo di budget, sono {invested}",
+            f"In {s[3]} revenue reaches {money(p.revenue[3], lang)} and running costs "
+            f"{money(p.costs[3], lang)} (operating result {money(p.operating[3], lang)}). The "
+            f"plan's investments, the minimum of each budget range, are {invested}",
+        )
     if p.postponed > 0:
         forecast += pick(
             lang,
@@ -123,9 +153,10 @@ def commentary(
             f"; funding already secured {listing(secured, lang)}",
         )
     forecast += "."
-    return "\n\n".join(
-        [today, forecast, conclusion(p, baseline, lang), _compare(scenarios, s, lang)]
-    )
+    verdict = conclusion(p, baseline, lang)
+    if p.unknown:  # scenarios built on missing costs compare nothing
+        return "\n\n".join([today, forecast, verdict])
+    return "\n\n".join([today, forecast, verdict, _compare(scenarios, s, lang)])
 
 
 def conclusion(p: Projection, baseline: Baseline, lang: Language) -> str:
@@ -135,11 +166,11 @@ def conclusion(p: Projection, baseline: Baseline, lang: Language) -> str:
         return pick(
             lang,
             "L'equilibrio non si può ancora giudicare: mancano "
-            f"{listing([u.lower() for u in p.unknown], lang)}. Finché non li conoscete il piano "
+            f"{listing(unknown_words(p), lang)}. Finché non li conoscete il piano "
             "li lascia «da acquisire» in ogni stagione invece di contarli zero; inseriteli nel "
             "questionario e rigenerate il piano.",
             "Whether the plan balances cannot be judged yet: "
-            f"{listing([u.lower() for u in p.unknown], lang)} are missing. Until you know "
+            f"{listing(unknown_words(p), lang)} are missing. Until you know "
             "them the plan leaves them 'to be collected' in every season instead of counting "
             "them as zero; add them to the questionnaire and regenerate the plan.",
         )
@@ -211,9 +242,9 @@ def _compare(
         )
     return pick(
         lang,
-        f"Cassa a fine {seasons[3]} nei tre scenari: {'; '.join(parts)}. Le previsioni sono "
+        f"Cassa a fine {seasons[3]} negli scenari: {'; '.join(parts)}. Le previsioni sono "
         "stime da verificare; il confronto completo è nella tabella degli scenari.",
-        f"Cash at the end of {seasons[3]} in the three scenarios: {'; '.join(parts)}. "
+        f"Cash at the end of {seasons[3]} in the scenarios: {'; '.join(parts)}. "
         "Forecasts are estimates to verify; the full comparison is in the scenario table.",
     )
 
@@ -231,9 +262,9 @@ def risks(
         found.append(
             pick(
                 lang,
-                f"Costi sconosciuti ({listing([u.lower() for u in p.unknown], lang)}): "
+                f"Dati mancanti ({listing(unknown_words(p), lang)}): "
                 "l'equilibrio non è giudicabile finché non li inserite.",
-                f"Unknown costs ({listing([u.lower() for u in p.unknown], lang)}): the balance "
+                f"Missing figures ({listing(unknown_words(p), lang)}): the balance "
                 "cannot be judged until you add them.",
             )
         )
@@ -286,22 +317,28 @@ def risks(
             share = instalments.high / p.revenue[1].low * 100 if p.revenue[1].low > 0 else None
             burden = ""
             if share is not None and instalments.high > 0:
+                share_text = formatting.number(float(round(share, 1)), lang, 1)
                 burden = pick(
                     lang,
-                    f"; le rate ({money(instalments, lang)} nel {s[1]}) valgono il "
-                    f"{formatting.number(float(round(share, 1)), lang, 1)}% delle entrate",
+                    f"; le rate ({money(instalments, lang)} nel {s[1]}) valgono "
+                    f"{formatting.percent_of(share_text, lang)} delle entrate",
                     f"; instalments ({money(instalments, lang)} in {s[1]}) are "
                     f"{formatting.number(float(round(share, 1)), lang, 1)}% of revenue",
                 )
-            against = (
-                pick(
+            if reserves is None:
+                against = pick(lang, "con riserve non indicate", "with reserves not given")
+            elif reserves < 0:
+                against = pick(
+                    lang,
+                    f"con riserve negative ({money(reserves, lang)})",
+                    f"with negative reserves ({money(reserves, lang)})",
+                )
+            else:
+                against = pick(
                     lang,
                     f"a fronte di riserve per {money(reserves, lang)}",
                     f"against reserves of {money(reserves, lang)}",
                 )
-                if reserves is not None
-                else pick(lang, "con riserve non indicate", "with reserves not given")
-            )
             found.append(
                 pick(
                     lang,
@@ -333,6 +370,7 @@ def risks(
         )
     if (
         sponsor0 is not None
+        and sponsor0.high > 0
         and baseline.sponsor_share is not None
         and baseline.sponsor_share >= Decimal(str(assumptions.concentration_share))
     ):
@@ -349,7 +387,8 @@ def risks(
         found.append(
             pick(
                 lang,
-                f"Il primo sponsor vale il {percent}% delle sponsorizzazioni "
+                f"Il primo sponsor vale {formatting.percent_of(percent, lang)} delle "
+                "sponsorizzazioni "
                 f"({money(sponsor0, lang)} nel {s[0]}): lo scenario base fa crescere solo gli "
                 "altri sponsor"
                 f"{lost}.",
@@ -358,7 +397,12 @@ def risks(
                 f"base scenario grows only the other sponsors{lost}.",
             )
         )
-    if sponsor0 is not None and baseline.sponsor_share is None and baseline.sponsor_risk_named:
+    if (
+        sponsor0 is not None
+        and sponsor0.high > 0
+        and baseline.sponsor_share is None
+        and baseline.sponsor_risk_named
+    ):
         found.append(
             pick(
                 lang,

@@ -603,6 +603,10 @@
         <translation>Scenari a confronto</translation>
     </message>
     <message>
+        <source>Scenarios side by side (partial: some costs are missing)</source>
+        <translation>Scenari a confronto (parziali: mancano dei costi)</translation>
+    </message>
+    <message>
         <source>Revenue {season}</source>
         <translation>Entrate {season}</translation>
     </message>
@@ -711,8 +715,8 @@
         <translation>Flusso di cassa netto</translation>
     </message>
     <message>
-        <source>Cash at the start of the season: {value} EUR ({source})</source>
-        <translation>Cassa a inizio stagione: {value} EUR ({source})</translation>
+        <source>Cash at the start of the season: {value} ({source})</source>
+        <translation>Cassa a inizio stagione: {value} ({source})</translation>
     </message>
     <message>
         <source>Financial indicators</source>
@@ -1917,6 +1921,14 @@
     <message>
         <source>Loan instalments</source>
         <translation>Rate di mutui e prestiti</translation>
+    </message>
+    <message>
+        <source>Funding secured</source>
+        <translation>Contributi assicurati</translation>
+    </message>
+    <message>
+        <source>New loan (assumption)</source>
+        <translation>Nuovo mutuo (ipotesi)</translation>
     </message>
     <message>
         <source>Balance of the year</source>

@@ -169,10 +169,11 @@ def test_a_loan_without_instalment_blocks_the_conclusion() -> None:
     club = club_with(loans=[{"lender": "Debito con la banca"}])
     _, model = model_for(club)
     plan = model.plan
-    assert plan.unknown_lines == ["Debito con la banca"]
+    # what is missing is the instalment, named as such (not lowercased, not called a cost)
+    assert plan.unknown_lines == ["la rata di «Debito con la banca»"]
     assert plan.break_even_year is None
     assert "non si può ancora giudicare" in plan.commentary
-    assert "debito con la banca" in plan.commentary
+    assert "la rata di «Debito con la banca»" in plan.commentary
 
 
 def test_debts_without_a_loan_table_and_negative_equity_are_named_risks() -> None:
@@ -230,22 +231,29 @@ def test_missing_costs_are_estimated_as_ranges_or_block_the_conclusion() -> None
     _, model = model_for(club)
     plan = model.plan
     admin = line(plan, "administration")
-    # 300-3,500 EUR per club (Movimento DBN 2025; UNGDCEC 2025), inflated from year 1.
-    assert (admin.values[0].value, admin.values[0].high) == (300, 3500)
+    # 302-3,500 EUR per club (Movimento DBN 2025; UNGDCEC 2025), inflated from year 1.
+    assert (admin.values[0].value, admin.values[0].high) == (302, 3500)
     assert admin.values[0].tier is SourceTier.ESTIMATE and "DBN" in admin.note
-    assert (admin.values[1].value, admin.values[1].high) == (306, 3567)
+    assert (admin.values[1].value, admin.values[1].high) == (308, 3567)
     medical = line(plan, "medical")
-    # 44 adult members x 35-145 EUR (regional tariffs of the competitive fitness visit)
-    assert (medical.values[0].value, medical.values[0].high) == (1540, 6380)
+    # 44 adult members x 35-143 EUR (regional tariffs of the competitive fitness visit)
+    assert (medical.values[0].value, medical.values[0].high) == (1540, 6292)
+    assert "44 tesserati adulti" in medical.note
     # No benchmark for league entry: to be collected in every season, and named.
     assert all(v.value is None for v in line(plan, "affiliation_league_referees").values)
     assert plan.unknown_lines == ["Affiliazione, iscrizioni campionati e arbitri"]
     assert plan.break_even_year is None
     assert "equilibrio non si può ancora giudicare" in plan.commentary
-    assert "in equilibrio" not in plan.commentary.replace("equilibrio non", "")
-    # Totals carry the range: 177,000 - 9,500 - 21,000 - 6,000 + 300..3,500 + 1,540..6,380
-    total = plan.row("cost_total").values[0]
-    assert (total.value, total.high) == (142340, 150380)
+    assert "risultato di gestione" not in plan.commentary  # no result on partial costs
+    assert "costi di gestione noti" in plan.commentary
+    assert "scenari" not in plan.commentary.split("\n\n")[-1]
+    # Totals carry the range: 177,000 - 9,500 - 21,000 - 6,000 + 302..3,500 + 1,540..6,292
+    total = plan.row("cost_total")
+    assert (total.values[0].value, total.values[0].high) == (142342, 150292)
+    assert "parziale" in total.label and "parziale" in plan.row("cash").label
+    assert not any(s.status.value == "to_seek" for s in plan.funding_sources)
+    cost_per_member = plan.kpis[0]
+    assert cost_per_member.baseline.value is None  # no cost per member on partial costs
 
 
 def test_revenue_left_empty_is_derived_from_members_and_the_average_fee() -> None:
@@ -487,3 +495,28 @@ def test_a_sponsor_risk_named_without_its_size_halves_the_growth() -> None:
     base = model.scenarios[ScenarioKind.BASE].drivers
     assert base.sponsorship == [round(s * 0.5, 6) for s in steps]
     assert any("dimezza la crescita" in risk for risk in model.plan.risks)
+
+
+def test_figures_and_words_for_edge_cases() -> None:
+    """English negative ranges keep their sign; no sponsor risk without sponsorship."""
+    assert formatting.money_range(-7062, -3240, Language.EN) == "from −€7,062 to −€3,240"
+    assert formatting.money_range(-7062, -3240, Language.IT) == "da −7.062 a −3.240 €"
+    assert formatting.percent_of("80", Language.IT) == "l'80%"
+    assert formatting.percent_of("30", Language.IT) == "il 30%"
+    club = club_with(revenue={"sponsorship": 0, "largest_sponsor_share": 100})
+    _, model = model_for(club)
+    assert not any("primo sponsor" in risk for risk in model.plan.risks)
+    club = club_with(revenue={"public_grants": None})
+    _, model = model_for(club)
+    assert model.plan.kpis[1].baseline.value is None  # self-funding share needs the grants
+
+
+def test_an_old_plan_rebuilds_with_its_own_investments() -> None:
+    from engine.finance import rebuild_financial_plan
+
+    club = example_club("calcio-giovanile-asd")
+    _, model = model_for(club)
+    old = model.plan.model_copy(update={"inputs": None})  # saved before inputs were kept
+    drivers = model.plan.drivers.model_copy(update={"scenario": ScenarioKind.CUSTOM})
+    rebuilt = rebuild_financial_plan(club, old, drivers, Language.IT)
+    assert row(rebuilt, "investments") == row(model.plan, "investments")
