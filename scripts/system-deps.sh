@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # System libraries the app and its tests need on Debian/Ubuntu: Pango and HarfBuzz for
-# WeasyPrint, the X/GL/font libraries Qt loads even offscreen, venv support, OpenSSL's CLI
-# (licence interop test). Elsewhere (macOS, Windows) the wheels bring what they need.
+# WeasyPrint, the X/GL/font libraries Qt loads even offscreen, libxcb-cursor0 (without it
+# Qt 6.5+ cannot load its xcb platform plugin: no window on a real X desktop), venv
+# support, OpenSSL's CLI (licence interop test). Elsewhere (macOS, Windows) the wheels bring what they need.
 set -euo pipefail
 
 packages=(
   python3-venv
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
   fonts-dejavu-core
-  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libdbus-1-3 libglib2.0-0
   openssl
 )
 
