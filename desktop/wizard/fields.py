@@ -98,8 +98,13 @@ def unit_label(unit: str | None) -> str:
     return unit if i18n.current() == "it" else UNITS_EN.get(unit, unit)
 
 
+CURRENCY = re.compile(r"^(?:€|eur(?:o)?)\s*|\s*(?:€|eur(?:o)?)$", re.IGNORECASE)
+
+
 def parse_number(text: str) -> int | float | str | None:
-    """'' -> None (to be collected); '1.500' / '1500,5' in Italian; bad text stays text."""
+    """'' -> None (to be collected); '1.500' / '1500,5' / '€ 2.000,00' in Italian; bad text
+    stays text (the domain then says "a number is expected")."""
+    text = CURRENCY.sub("", text.strip())  # "€ 2000", "2000 €", "EUR 1.500": the amount
     text = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
     if not text:
         return None

@@ -64,3 +64,23 @@ def test_hourly_facility_and_secured_grant_reach_the_finance_table(
     assert shown == f"{facilities_total:,.0f} €".replace(",", ".")
     funding_row = labels.index("Contributi e finanziamenti assicurati")
     assert table.item(funding_row, 3).text() == "8.000 €"
+
+
+def test_amounts_typed_the_italian_way_are_read_as_meant(
+    qtbot, window: MainWindow, example
+) -> None:
+    _open(window, example)
+    wizard = window.wizard
+    wizard.go_to(step_of(wizard, "finances"))
+    for path, text, value in (
+        (("revenue", "sponsorship"), "6.500,00", 6500),
+        (("revenue", "events"), "€ 2000", 2000),
+        (("costs", "travel"), "1.234,5", 1234.5),
+        (("balance", "reserves"), "120.000", 120000),
+        (("costs", "medical"), "EUR 1.500", 1500),
+    ):
+        type_in(qtbot, wizard, path, text)
+        profile = wizard.validate()
+        assert profile is not None, [i.render("it") for i in wizard.issues]
+        section = getattr(profile, path[0])
+        assert getattr(section, path[1]).value == value, (path, text)
