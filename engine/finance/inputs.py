@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine import formatting
+from engine.agents.texts import pick
 from engine.domain.club import ClubProfile, CostBasis, Costs, Facility, Revenue
 from engine.domain.language import Language
 from engine.domain.plan import Area, FinanceInputs, FinanceKind
@@ -124,10 +125,6 @@ def label_of(model: type[Revenue] | type[Costs], name: str, language: Language) 
     return str(info.title if language is Language.IT else extra.get("title_en", info.title))
 
 
-def _pick(language: Language, it: str, en: str) -> str:
-    return it if language is Language.IT else en
-
-
 def _facilities_cost(
     club: ClubProfile, weeks: int, language: Language
 ) -> tuple[Decimal, str] | None:
@@ -143,12 +140,12 @@ def _facilities_cost(
         return None
     amount = sum((a for _, a in parts), ZERO)
     names = ", ".join(name for name, _ in parts)
-    how = _pick(
+    how = pick(
         language,
         f"; tariffe orarie per {weeks} settimane" if hourly else "",
         f"; hourly rates over {weeks} weeks" if hourly else "",
     )
-    return amount, _pick(
+    return amount, pick(
         language,
         f"costi degli impianti indicati ({names}{how})",
         f"costs of the facilities listed ({names}{how})",
@@ -180,9 +177,9 @@ def _estimate(rule: CostEstimate, club: ClubProfile, language: Language) -> tupl
     if not units:
         return None
     span = Span.between(Decimal(str(rule.low)) * units, Decimal(str(rule.high)) * units)
-    who = _pick(language, "tesserati adulti", "adult members")
+    who = pick(language, "tesserati adulti", "adult members")
     if rule.basis == "member":
-        who = _pick(language, "tesserati", "members")
+        who = pick(language, "tesserati", "members")
     per = "" if units == 1 else f" × {units} {who}"
     return span, f"{rule.label.get(language)}{per}"
 
@@ -203,7 +200,7 @@ def _year0(
             amount, reference = facilities
             if given is not None:  # prudence: the larger figure, and the plan says so
                 shown = formatting.money(float(given), language)
-                reference = _pick(
+                reference = pick(
                     language,
                     f"{reference}: superano i {shown} indicati in bilancio",
                     f"{reference}: above the {shown} in the accounts",
@@ -218,14 +215,14 @@ def _year0(
             return (
                 Span.exact(fees),
                 Origin.DERIVED,
-                _pick(language, "compensi dei lavoratori sportivi", "fees of paid sports workers"),
+                pick(language, "compensi dei lavoratori sportivi", "fees of paid sports workers"),
             )
         workers = people.paid_workers.value if people.paid_workers else None
         if workers == 0:
             return (
                 Span.exact(0),
                 Origin.DERIVED,
-                _pick(language, "nessun lavoratore retribuito", "no paid workers"),
+                pick(language, "nessun lavoratore retribuito", "no paid workers"),
             )
     if kind is FinanceKind.REVENUE and name == "membership_fees":
         fee = _amount(club.balance.average_fee_per_athlete)
@@ -234,7 +231,7 @@ def _year0(
             return (
                 Span.exact(fee * members),
                 Origin.DERIVED,
-                _pick(
+                pick(
                     language,
                     f"{members} tesserati × quota media {formatting.money(float(fee), language)}",
                     f"{members} members × average fee {formatting.money(float(fee), language)}",
@@ -259,7 +256,7 @@ def _loans(club: ClubProfile, seasons: tuple[str, ...], language: Language) -> l
             # (no interest: the plan says to check it).
             remaining = max(1, loan.end_year - starts[0])
             instalment = euros(outstanding / remaining)
-            reference = _pick(
+            reference = pick(
                 language,
                 f"debito residuo diviso per i {remaining} anni fino al {loan.end_year}, "
                 "interessi esclusi",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from engine import formatting
+from engine.agents.texts import pick
 from engine.domain.language import Language
 from engine.domain.plan import ScenarioKind
 from engine.finance.assumptions import FinanceAssumptions
@@ -23,10 +24,6 @@ from engine.finance.span import ZERO, Span
 # revenue (D.M. 107/2021) and says so.
 NON_SPORT_REVENUE_LIMIT = Decimal("0.30")
 SPONSORSHIP_DEPENDENCE = Decimal("0.30")
-
-
-def pick(language: Language, italian: str, english: str) -> str:
-    return italian if language is Language.IT else english
 
 
 def money(amount: Decimal | Span, language: Language) -> str:
