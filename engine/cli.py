@@ -21,10 +21,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from engine import cli_finance, paths
+from engine import cli_finance, formatting, paths
+from engine.agents.texts import pick
 from engine.domain import DomainValidationError, Language, PlanStatus
 from engine.domain.plan import ScenarioKind
+from engine.domain.sourced import SourcedValue, bands_not_given
 from engine.export.errors import ExportError
+from engine.facts import ClubFacts
 from engine.finance.words import money
 from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
@@ -238,6 +241,16 @@ def build_parser() -> argparse.ArgumentParser:
 # --- commands ------------------------------------------------------------------------
 
 
+def _members_words(members: SourcedValue, language: Language) -> str:
+    """ "almeno 99 tesserati (2 fasce d'età non indicate)", or that the count is missing."""
+    if members.value is None:
+        return pick(language, "tesserati da indicare", "members not given")
+    count = formatting.figure(members, language)
+    return f"{count} {pick(language, 'tesserati', 'members')}" + bands_not_given(
+        members.bands_missing, language
+    )
+
+
 def cmd_club_validate(args: argparse.Namespace, console: Console) -> int:
     try:
         club = Service.validate_club_file(args.file)
@@ -250,11 +263,10 @@ def cmd_club_validate(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         console.json({"valid": True, "club": club.name, "size_band": club.size_band().value})
     else:
-        members = club.members_total()
-        shown = members if members is not None else "?"
+        members = ClubFacts(club).figure("members_total")
         console.say(
-            f"{club.name}: file valido ({shown} tesserati).",
-            f"{club.name}: valid file ({shown} members).",
+            f"{club.name}: file valido ({_members_words(members, Language.IT)}).",
+            f"{club.name}: valid file ({_members_words(members, Language.EN)}).",
         )
     return EXIT_OK
 
@@ -621,8 +633,19 @@ def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> 
     if version is None or result is None:
         console.say("Il piano è già completo.", "The plan is already complete.")
         return EXIT_OK
+    return _report_rerun(result, version.number, console)
+
+
+def _report_rerun(result: GenerationResult, version: int, console: Console) -> int:
+    """After resume/regenerate: a run that wrote nothing saved nothing, and says so."""
     code = _report(result, console)
-    console.say(f"Salvata la versione {version.number}.", f"Saved version {version.number}.")
+    if not result.wrote_anything:
+        console.say(
+            f"Nessuna sezione è stata riscritta: il piano resta alla versione {version}.",
+            f"No section was rewritten: the plan stays at version {version}.",
+        )
+        return code if code != EXIT_OK else EXIT_PARTIAL
+    console.say(f"Salvata la versione {version}.", f"Saved version {version}.")
     return code
 
 
@@ -639,9 +662,7 @@ def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service)
             cancel=cancel,
             concurrency=_concurrency(args),
         )
-    code = _report(result, console)
-    console.say(f"Salvata la versione {version.number}.", f"Saved version {version.number}.")
-    return code
+    return _report_rerun(result, version.number, console)
 
 
 def cmd_settings(args: argparse.Namespace, console: Console, service: Service) -> int:

@@ -27,6 +27,7 @@ from engine.domain.plan import (
     GenerationInfo,
     Plan,
     PlanWarning,
+    SectionAuthor,
     SectionStatus,
     Severity,
 )
@@ -48,6 +49,11 @@ class GenerationResult:
     @property
     def failed_sections(self) -> list[str]:
         return self.plan.failed_sections()
+
+    @property
+    def wrote_anything(self) -> bool:
+        """False when every agent of the run failed or was cancelled: nothing new to save."""
+        return any(run.ok for run in self.orchestration.runs.values())
 
 
 class UnknownSection(ValueError):
@@ -97,12 +103,16 @@ def _status_for(result: OrchestratorResult, agent: AgentName) -> SectionStatus:
 
 
 def _warnings(
-    ctx: PlanContext, writer: SectionWriter, result: OrchestratorResult, kept: list[PlanWarning]
+    ctx: PlanContext,
+    result: OrchestratorResult,
+    earlier: list[PlanWarning],
+    kept: dict[AgentName, Any],
+    offline_draft: bool,
 ) -> list[PlanWarning]:
     lang = ctx.language
     rerun = {agent.value for agent in result.runs}
-    warnings = [w for w in kept if w.code.startswith(AGENT_WARNING) and w.section not in rerun]
-    if writer.offline_draft:
+    warnings = [w for w in earlier if w.code.startswith(AGENT_WARNING) and w.section not in rerun]
+    if offline_draft:
         warnings.insert(
             0,
             PlanWarning(
@@ -113,7 +123,21 @@ def _warnings(
             ),
         )
     for agent, run in result.runs.items():
-        if run.error is not None:
+        if run.error is not None and agent in kept:
+            warnings.append(
+                PlanWarning(
+                    code=f"{AGENT_WARNING}kept",
+                    severity=Severity.WARNING,
+                    section=agent.value,
+                    message=f"{agent.label(lang.value)}: {redact(run.error.message(lang.value))} "
+                    + (
+                        "La sezione non è stata riscritta: resta il testo precedente."
+                        if lang is Language.IT
+                        else "The section was not rewritten: the earlier text is kept."
+                    ),
+                )
+            )
+        elif run.error is not None:
             warnings.append(
                 PlanWarning(
                     code=f"{AGENT_WARNING}failed",
@@ -140,6 +164,26 @@ def _warnings(
     return warnings
 
 
+def _authors(
+    writer: SectionWriter,
+    result: OrchestratorResult,
+    base: Plan | None,
+    kept: dict[AgentName, Any],
+) -> dict[str, SectionAuthor]:
+    """Who wrote each section that has text: this run's writer or the earlier author."""
+    this_run = SectionAuthor(
+        provider=writer.provider, model=writer.model, offline_draft=writer.offline_draft
+    )
+    authors: dict[str, SectionAuthor] = {}
+    for agent in AgentName:
+        run = result.runs.get(agent)
+        if run is not None and run.ok:
+            authors[agent.value] = this_run
+        elif agent in kept and base is not None:
+            authors[agent.value] = base.generation.author_of(agent.value)
+    return authors
+
+
 def assemble(
     ctx: PlanContext,
     writer: SectionWriter,
@@ -153,9 +197,8 @@ def assemble(
         run = result.runs.get(agent)
         if run is not None and run.ok and run.output is not None:
             return run.output.section
-        if run is None and agent in kept:
-            return kept[agent]
-        return None
+        # Not rerun, or rerun and failed: a failed rewrite never replaces good text.
+        return kept.get(agent)
 
     areas = []
     for agent, area in AGENT_AREAS.items():
@@ -181,6 +224,8 @@ def assemble(
             status=_status_for(result, AgentName.COORDINATOR),
             failure_reason=_failure_text(result, AgentName.COORDINATOR, lang),
         )
+    authors = _authors(writer, result, base, kept)
+    main = max(authors.values(), key=list(authors.values()).count) if authors else None
     seasons_label = f"{ctx.seasons[0]} - {ctx.seasons[-1]}"
     plan = Plan(
         uid=base.uid if base else Plan.model_fields["uid"].default_factory(),  # type: ignore[misc]
@@ -195,10 +240,13 @@ def assemble(
         seasons=ctx.seasons,
         club=ctx.club,
         generation=GenerationInfo(
-            provider=writer.provider,
-            model=writer.model,
-            offline_draft=writer.offline_draft,
+            provider=main.provider if main else writer.provider,
+            model=main.model if main else writer.model,
+            offline_draft=any(a.offline_draft for a in authors.values())
+            if authors
+            else writer.offline_draft,
             generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            authors=authors,
         ),
         executive_summary=summary,
         analysis=offline.compose_analysis(ctx),
@@ -208,7 +256,9 @@ def assemble(
         monitoring=checklists.monitoring(ctx),
         data_gaps=checklists.data_gaps(ctx),
     )
-    warnings = _warnings(ctx, writer, result, base.warnings if base else [])
+    warnings = _warnings(
+        ctx, result, base.warnings if base else [], kept, plan.generation.offline_draft
+    )
     return plan.model_copy(update={"warnings": warnings + review(plan)})
 
 

@@ -685,6 +685,12 @@ class Service:
         finished = utcnow()
         with self.db.write() as session:
             row = self._row(session, plan_id)
+            if not result.wrote_anything:
+                # Nothing was rewritten: the plan stays as it was; only the attempt is kept.
+                self._record_run(
+                    session, plan_id, row.current_version, writer, result, (started, finished)
+                )
+                return _version(repo.get_version_row(session, plan_id, row.current_version)), result
             version = repo.add_version(session, row, result.plan, VersionSource.GENERATED, reason)
             self._record_run(session, plan_id, version.number, writer, result, (started, finished))
             return _version(version), result
@@ -706,6 +712,15 @@ class Service:
             plan_id, writer, agents, "resume: " + ", ".join(agents), emit, cancel, concurrency
         )
 
+    def rerun_agents(self, plan_id: int, section: str | None = None) -> list[AgentName]:
+        """The agents a resume (no ``section``) or a section's rewrite would run."""
+        if section is None:
+            return generation.agents_to_resume(self.get_plan(plan_id).plan)
+        try:
+            return generation.agents_to_regenerate(section)
+        except generation.UnknownSection as error:
+            raise ServiceError(*error.messages, code="bad_input") from None
+
     def regenerate_section(
         self,
         plan_id: int,
@@ -716,11 +731,11 @@ class Service:
         cancel: CancelToken | None = None,
         concurrency: int = 5,
     ) -> tuple[VersionInfo, GenerationResult]:
-        """Rewrite one section (the coordinator then refreshes the summary)."""
-        try:
-            agents = generation.agents_to_regenerate(section)
-        except generation.UnknownSection as error:
-            raise ServiceError(*error.messages, code="bad_input") from None
+        """Rewrite one section (the coordinator then refreshes the summary).
+
+        A rewrite that fails keeps the earlier text; if nothing was rewritten no version
+        is saved (the returned version is the current one, and the run is recorded)."""
+        agents = self.rerun_agents(plan_id, section)
         return self._rerun(
             plan_id, writer, agents, f"regenerate: {section}", emit, cancel, concurrency
         )

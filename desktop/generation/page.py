@@ -58,6 +58,8 @@ class RunOutcome:
     failed: list[str] = field(default_factory=list)
     cancelled: bool = False
     nothing_to_do: bool = False
+    saved: bool = True  # False: a rewrite where every agent failed; the plan is unchanged
+    version: int | None = None
 
 
 class AgentCard(QFrame):
@@ -110,8 +112,10 @@ class AgentCard(QFrame):
             "failed": self.tr("Failed"),
             "cancelled": self.tr("Cancelled"),
             "kept": self.tr("Kept"),
+            "not_started": self.tr("Not started"),
         }
-        background, text = pair(STATES, "done" if state == "kept" else state)
+        colours = {"kept": "done", "not_started": "cancelled"}
+        background, text = pair(STATES, colours.get(state, state))
         self.chip.setText(names[state])
         self.chip.setStyleSheet(
             f"background:{background}; color:{text}; border-radius:9px; padding:2px 10px;"
@@ -126,7 +130,7 @@ class AgentCard(QFrame):
         if self.state == "running" and self.started_at is not None:
             elapsed = int((time.monotonic() - self.started_at) * 1000)
         parts = []
-        if self.state != "waiting" and self.state != "kept":
+        if self.state not in ("waiting", "kept", "not_started"):
             parts.append(self.tr("{s} s").format(s=f"{elapsed / 1000:.1f}"))
         if self.tokens:
             parts.append(self.tr("{n} tokens").format(n=self.tokens))
@@ -183,6 +187,9 @@ class GenerationPage(QWidget):
         self.provider: str | None = None
         self.running = False
         self.partial = False
+        self.broken = False  # the run itself could not start or stopped (no outcome)
+        self._again: Callable[[str | None], bool] | None = None  # what "Retry" repeats
+        self._plan_id: int | None = None
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -195,14 +202,13 @@ class GenerationPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.cards = {agent: AgentCard(agent) for agent in AgentName}
-        grid = QGridLayout()
-        for n, card in enumerate(self.cards.values()):
-            grid.addWidget(card, n // 3, n % 3)
+        self.grid = QGridLayout()
+        self._arrange(list(AgentName))
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.retry_button = QPushButton(icon("retry"), self.tr("Retry failed sections"))
         self.retry_button.clicked.connect(lambda: self.retry(None))
-        self.offline_button = QPushButton(self.tr("Complete with the offline draft"))
+        self.offline_button = QPushButton(self.tr("Use the offline draft"))
         self.offline_button.clicked.connect(lambda: self.retry("offline"))
         self.settings_button = QPushButton(icon("settings"), self.tr("Open Settings"))
         self.settings_button.clicked.connect(self.open_settings.emit)
@@ -231,7 +237,7 @@ class GenerationPage(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.grid, 1)
         layout.addLayout(buttons)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
@@ -240,11 +246,20 @@ class GenerationPage(QWidget):
 
     # --- starting -----------------------------------------------------------------------
 
+    def _arrange(self, agents: list[AgentName]) -> None:
+        """Show only the agents this run involves, packed in reading order."""
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.setVisible(card.agent in agents)
+        for n, agent in enumerate(agents):
+            self.grid.addWidget(self.cards[agent], n // 3, n % 3)
+
     def _reset(self, title: str, provider: str | None) -> bool:
         if self.running:
             return False
         self.run_id += 1
         self.outcome = None
+        self.broken = False
         self.provider = provider
         self.title.setText(title)
         for card in self.cards.values():
@@ -275,6 +290,8 @@ class GenerationPage(QWidget):
         if not self._reset(self.tr("Writing the plan for {club}").format(club=club.name), provider):
             return False
         self._describe(provider)
+        self._arrange(list(AgentName))
+        self._again = lambda again: self.start_new(club, language, again)
         factory = self.writer_factory
         self.partial = False
         emit, token = self._sink()
@@ -295,6 +312,7 @@ class GenerationPage(QWidget):
                 summary.id,
                 [a.value for a in result.orchestration.failed],
                 result.orchestration.cancelled,
+                version=1,
             )
 
         self._run(op, None)
@@ -302,36 +320,47 @@ class GenerationPage(QWidget):
 
     def start_resume(self, plan_id: int, provider: str | None = None) -> bool:
         """Complete the failed or missing sections of a saved plan."""
-        return self._start_rerun(
+        started = self._start_rerun(
             plan_id,
             self.tr("Completing the plan for {club}"),
             provider,
+            None,
             lambda service, writer, **run: service.resume_plan(plan_id, writer, **run),
         )
+        if started:
+            self._again = lambda again: self.start_resume(plan_id, again)
+        return started
 
     def start_regenerate(self, plan_id: int, section: str, provider: str | None = None) -> bool:
         """Rewrite one section (the coordinator then refreshes the summary)."""
-        return self._start_rerun(
+        started = self._start_rerun(
             plan_id,
             self.tr("Rewriting a section of {club}"),
             provider,
+            section,
             lambda service, writer, **run: service.regenerate_section(
                 plan_id, section, writer, **run
             ),
         )
+        if started:
+            self._again = lambda again: self.start_regenerate(plan_id, section, again)
+        return started
 
     def _start_rerun(
         self,
         plan_id: int,
         title: str,
         provider: str | None,
+        section: str | None,
         rerun: Callable[..., tuple[Any, Any]],
     ) -> bool:
         """Shared by resume and regenerate: both rerun some agents on a saved plan."""
         summary = self.service.get_plan(plan_id).summary
         if not self._reset(title.format(club=summary.club_name), provider):
             return False
+        self._plan_id = plan_id
         self._describe(provider)
+        self._arrange(self.service.rerun_agents(plan_id, section) or list(AgentName))
         factory = self.writer_factory
         self.partial = True
         emit, token = self._sink()
@@ -339,7 +368,7 @@ class GenerationPage(QWidget):
         service = self.service  # the op runs on a pool thread: no widget access there
 
         def op() -> RunOutcome:
-            _version, result = rerun(
+            version, result = rerun(
                 service, factory(provider), emit=emit, cancel=token, concurrency=concurrency
             )
             if result is None:  # resume on a plan with nothing missing
@@ -348,6 +377,8 @@ class GenerationPage(QWidget):
                 plan_id,
                 [a.value for a in result.orchestration.failed],
                 result.orchestration.cancelled,
+                saved=result.wrote_anything,
+                version=version.number,
             )
 
         self._run(op, plan_id)
@@ -435,6 +466,9 @@ class GenerationPage(QWidget):
         self._tick()
         self.outcome = outcome
         self._plan_id = outcome.plan_id
+        if outcome.plan_id is not None and not self.partial:
+            plan_id = outcome.plan_id  # the plan exists now: "Retry" completes it
+            self._again = lambda again: self.start_resume(plan_id, again)
         for card in self.cards.values():
             if card.state == "waiting":
                 card.set_state("kept" if self.partial else "cancelled")
@@ -444,6 +478,13 @@ class GenerationPage(QWidget):
         self.progress.setValue(1)
         if outcome.nothing_to_do:
             self.status.setText(self.tr("Nothing to complete: every section is there."))
+        elif not outcome.saved:
+            self.status.setText(
+                self.tr(
+                    "Nothing was rewritten: the plan is unchanged (version {n}). "
+                    "The reason is on each card."
+                ).format(n=outcome.version)
+            )
         elif outcome.cancelled:
             self.status.setText(
                 self.tr(
@@ -451,12 +492,23 @@ class GenerationPage(QWidget):
                     "'Retry failed sections' completes the rest."
                 )
             )
+        elif outcome.failed and self.partial:
+            self.status.setText(
+                self.tr(
+                    "Saved as version %n, with what was rewritten. Where a section could "
+                    "not be rewritten, its earlier text is kept.",
+                    "",
+                    outcome.version or 0,
+                )
+            )
         elif outcome.failed:
             self.status.setText(
                 self.tr(
-                    "The plan is saved, but {n} sections failed and are marked in the plan. "
-                    "Retry them, or complete them with the offline draft."
-                ).format(n=len(outcome.failed))
+                    "The plan is saved, but %n section(s) failed and are marked in the plan. "
+                    "Retry them, or complete them with the offline draft.",
+                    "",
+                    len(outcome.failed),
+                )
             )
         else:
             self.status.setText(self.tr("Done: the plan is saved."))
@@ -477,30 +529,43 @@ class GenerationPage(QWidget):
         if run_id != self.run_id:
             return
         self.running = False
+        self.broken = True
         self.tick.stop()
         for card in self.cards.values():
             if card.state in ("waiting", "running"):
-                card.set_state("cancelled")
-        self.status.setText(user_message(error) or self.tr("The plan could not be written."))
+                card.set_state("not_started")
+        reason = user_message(error)
+        if reason is None:  # a bug: the dialog offers the details to send
+            show_error(self, error)
+            reason = self.tr("The plan could not be written.")
+        saved = self.tr("Nothing was changed in the plan.") if self.partial else ""
+        self.status.setText(
+            f"{reason} {saved} "
+            + self.tr("Check the settings, or use the offline draft, which needs no connection.")
+        )
         self._buttons_for(running=False)
-        show_error(self, error)
 
     def _buttons_for(self, running: bool) -> None:
+        """After a run, every way on: retry, settings, the offline draft, the plan itself."""
         outcome = self.outcome
-        failed = bool(outcome and (outcome.failed or outcome.cancelled) and outcome.plan_id)
-        auth = any(c.error_kind in ("auth", "model") for c in self.cards.values())
+        failed = self.broken or bool(
+            outcome and (outcome.failed or outcome.cancelled or not outcome.saved)
+        )
+        plan_id = outcome.plan_id if outcome else self._plan_id
+        auth = self.broken or any(c.error_kind in ("auth", "model") for c in self.cards.values())
+        done = not running
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
-        self.retry_button.setVisible(not running and failed)
-        self.offline_button.setVisible(not running and failed and self.provider != "offline")
-        self.settings_button.setVisible(not running and auth)
+        self.retry_button.setVisible(done and failed and self._again is not None)
+        self.offline_button.setVisible(done and failed and self.provider != "offline")
+        self.settings_button.setVisible(done and auth)
         replacement = self.replacement()
-        self.switch_button.setVisible(not running and failed and replacement is not None)
+        self.switch_button.setVisible(done and failed and replacement is not None)
         if replacement:
             self.switch_button.setText(self.tr("Use {model} and retry").format(model=replacement))
-        self.open_button.setVisible(not running and bool(outcome and outcome.plan_id))
-        self.back_button.setEnabled(not running)
-        if not running and bool(outcome and outcome.plan_id):
+        self.open_button.setVisible(done and plan_id is not None)
+        self.back_button.setEnabled(done)
+        if done and plan_id is not None:
             self.open_button.setFocus()
 
     def cancel(self) -> None:
@@ -523,10 +588,11 @@ class GenerationPage(QWidget):
         self.retry(None)
 
     def retry(self, provider: str | None) -> None:
-        if self.outcome is None or self.outcome.plan_id is None:
-            return
-        self.start_resume(self.outcome.plan_id, provider or self.provider)
+        """Repeat what failed: complete a saved plan, rewrite the section, or start again."""
+        if self._again is not None and not self.running:
+            self._again(provider or self.provider)
 
     def _open(self) -> None:
-        if self.outcome is not None and self.outcome.plan_id is not None:
-            self.open_plan.emit(self.outcome.plan_id)
+        plan_id = self.outcome.plan_id if self.outcome else self._plan_id
+        if plan_id is not None:
+            self.open_plan.emit(plan_id)

@@ -147,7 +147,7 @@ class LibraryModel(QAbstractTableModel):
             if key == "status":
                 return self._status.get(row.status, row.status)
             if key == "provider":
-                return self._providers.get(row.provider, row.provider)
+                return " + ".join(self._providers.get(p, p) for p in row.provider.split("+"))
             if key == "sport":
                 return row.sport.capitalize()
             return getattr(row, key)

@@ -39,7 +39,7 @@ from desktop.planview.history import HistoryDialog
 from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
-from engine.domain.plan import FinanceDrivers, MacroObjective
+from engine.domain.plan import FinanceDrivers, MacroObjective, SectionAuthor
 from engine.service import PlanDocument, Service, ServiceError, VersionSource
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -267,13 +267,12 @@ class PlanView(QWidget):
         self.status_chip.setStyleSheet(
             f"background:{background}; color:{colour}; border-radius:8px; padding:2px 8px;"
         )
-        provider = {"offline": self.tr("offline composer")}.get(summary.provider, summary.provider)
+        who = self.tr(" and ").join(
+            self._author(author) for author, _ in self.plan.generation.authorship()
+        )
         self.meta.setText(
             self.tr("{title} · version {n} of {when} · written by {who}").format(
-                title=summary.title,
-                n=version.number,
-                when=local_time(version.created_at),
-                who=provider + (f" ({summary.model})" if summary.model else ""),
+                title=summary.title, n=version.number, when=local_time(version.created_at), who=who
             )
         )
         self.approve_button.setText(self.tr("Back to draft") if approved else self.tr("Approve"))
@@ -284,7 +283,20 @@ class PlanView(QWidget):
         )
         self.resume_button.setVisible(bool(self.plan.failed_sections()))
 
-    def _item(self, parent, text: str, key: str, status: SectionStatus | None = None):
+    def _author(self, author: SectionAuthor) -> str:
+        name = {"offline": self.tr("the offline composer"), "gemini": "Gemini"}.get(
+            author.provider, author.provider
+        )
+        return name + (f" ({author.model})" if author.model else "")
+
+    def _item(
+        self,
+        parent,
+        text: str,
+        key: str,
+        status: SectionStatus | None = None,
+        agent: str | None = None,
+    ):
         item = QTreeWidgetItem(parent, [text])
         item.setData(0, KEY_ROLE, key)
         if status in (SectionStatus.FAILED, SectionStatus.MISSING):
@@ -293,6 +305,9 @@ class PlanView(QWidget):
         elif status is SectionStatus.EDITED:
             item.setIcon(0, icon("edit"))
             item.setToolTip(0, self.tr("Edited by you"))
+        elif agent is not None:
+            author = self._author(self.plan.generation.author_of(agent))
+            item.setToolTip(0, self.tr("Written by {who}").format(who=author))
         return item
 
     def _fill_tree(self) -> None:
@@ -301,7 +316,11 @@ class PlanView(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._item(
-            self.tree, self.tr("Executive summary"), "summary", plan.executive_summary.status
+            self.tree,
+            self.tr("Executive summary"),
+            "summary",
+            plan.executive_summary.status,
+            "coordinator",
         )
         self._item(self.tree, self.tr("Club analysis"), "analysis", plan.analysis.status)
         for area in Area:
@@ -311,13 +330,20 @@ class PlanView(QWidget):
                 area.label(lang),
                 f"area:{area.value}",
                 section.status if section else SectionStatus.MISSING,
+                area.value,
             )
             for objective in section.objectives if section else []:
                 self._item(
                     node, f"{objective.code} {objective.title}", f"objective:{objective.code}"
                 )
             node.setExpanded(True)
-        self._item(self.tree, self.tr("Financial plan"), "finance", plan.financial_plan.status)
+        self._item(
+            self.tree,
+            self.tr("Financial plan"),
+            "finance",
+            plan.financial_plan.status,
+            "financial",
+        )
         self._item(self.tree, self.tr("Compliance"), "compliance")
         self._item(self.tree, self.tr("Monitoring"), "monitoring")
         self._item(

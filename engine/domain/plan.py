@@ -419,11 +419,43 @@ class DataGap(StrictModel):
     why: str = Field("", max_length=500)
 
 
+class SectionAuthor(StrictModel):
+    """Who wrote one section: a regenerated section may have another author than the rest."""
+
+    provider: str = Field(min_length=1, max_length=40)
+    model: str | None = Field(None, max_length=120)
+    offline_draft: bool = False
+
+
 class GenerationInfo(StrictModel):
+    """Who wrote the plan. ``provider``/``model`` are the main author; ``authors`` names the
+    writer of each section by agent ("sports" ... "financial", "coordinator"). Plans saved
+    before December 2026 have no ``authors``: the main author wrote every section."""
+
     provider: str = Field(min_length=1, max_length=40)
     model: str | None = Field(None, max_length=120)
     offline_draft: bool = False
     generated_at: dt.datetime
+    authors: dict[str, SectionAuthor] = Field(default_factory=dict, max_length=12)
+
+    def author_of(self, agent: str) -> SectionAuthor:
+        return self.authors.get(agent) or SectionAuthor(
+            provider=self.provider, model=self.model, offline_draft=self.offline_draft
+        )
+
+    def authorship(self) -> list[tuple[SectionAuthor, list[str]]]:
+        """Each distinct author with the sections it wrote, the main author first."""
+        if not self.authors:
+            return [(self.author_of(""), [])]
+        groups: dict[tuple[str, str | None], tuple[SectionAuthor, list[str]]] = {}
+        for agent, author in self.authors.items():
+            groups.setdefault((author.provider, author.model), (author, []))[1].append(agent)
+        return sorted(groups.values(), key=lambda group: -len(group[1]))
+
+    @property
+    def providers_key(self) -> str:
+        """The distinct providers joined by '+', as the library stores and filters them."""
+        return "+".join(dict.fromkeys(a.provider for a, _ in self.authorship()))[:40]
 
 
 # --- the plan ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from engine.domain.plan import (
     ComplianceStatus,
     MacroObjective,
     Plan,
+    SectionAuthor,
     SectionStatus,
     macro_codes,
 )
@@ -347,6 +348,13 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
 
     # --- 10 methodology, 11 data gaps ------------------------------------------------------
 
+    def _written_by(self, author: SectionAuthor, agents: list[str]) -> str:
+        names = {"financial": self.t.sec_finance, "coordinator": self.t.sec_summary}
+        for area in Area:
+            names[area.value] = area.label(self.lang)
+        who = author.provider + (f" ({author.model})" if author.model else "")
+        return f"{who}: " + ", ".join(names.get(agent, agent) for agent in agents)
+
     def methodology(self) -> Section:
         t, generation = self.t, self.plan.generation
         facts: list[tuple[str, str | Value]] = [
@@ -356,7 +364,10 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
                 formatting.date(generation.generated_at.date(), self.lang),
             ),
         ]
-        if generation.model:
+        authorship = generation.authorship()
+        if len(authorship) > 1:  # a section rewritten by another writer: name each one's
+            facts[0] = (t.provider, "; ".join(self._written_by(a, s) for a, s in authorship))
+        elif generation.model:
             facts.insert(1, (t.model, generation.model))
         blocks: list[Block] = [
             Subheading(t.how_made),

@@ -169,7 +169,7 @@ def _plan_columns(plan: Plan) -> dict[str, Any]:
         "sport": identity.primary_sport,
         "seasons": plan.seasons_label,
         "language": plan.language.value,
-        "provider": plan.generation.provider,
+        "provider": plan.generation.providers_key,  # e.g. "offline+gemini" when mixed
         "model": plan.generation.model,
         "size_band": plan.club.size_band().value,
     }

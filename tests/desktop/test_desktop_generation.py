@@ -81,8 +81,14 @@ def test_club_limit_is_explained(qtbot, window: MainWindow, service: Service, ex
     club = load_club_file(example())
     window.generate(club)
     qtbot.waitUntil(lambda: not window.generation.running, timeout=LONG)
-    assert "La licenza consente al massimo 0 società" in boxes.texts()
-    assert "La licenza consente" in window.generation.status.text()
+    page = window.generation
+    # Said once, on the page, with the ways on (no modal box over it).
+    assert "La licenza consente al massimo 0 società" in page.status.text()
+    assert boxes.texts() == ""
+    assert page.settings_button.isVisible()
+    assert not page.offline_button.isVisible()  # the run was already offline
+    assert not page.open_button.isVisible()  # no plan was saved
+    assert {card.state for card in page.cards.values()} == {"not_started"}
 
 
 def test_gemini_cancel_mid_run_keeps_what_finished_then_retry_completes(
@@ -135,7 +141,7 @@ def test_a_failed_agent_is_explained_and_retried(
     assert card.state == "failed"
     assert "sovraccarico" in card.message.text() or "riprova" in card.message.text().lower()
     assert page.outcome.failed == ["marketing"]
-    assert "1 sezioni non sono riuscite" in page.status.text()
+    assert "1 sezione non è riuscita" in page.status.text()  # singular, in Italian
     assert page.retry_button.isVisible()
     plan = service.get_plan(page.outcome.plan_id).plan
     assert plan.failed_sections() == ["marketing"]
@@ -226,3 +232,34 @@ def test_a_retired_model_offers_the_newest_one_in_one_click(
     assert not page.outcome.failed
     assert service.get_plan(page.outcome.plan_id).plan.failed_sections() == []
     assert not page.switch_button.isVisible()
+
+
+def test_a_failed_rewrite_keeps_the_section_and_offers_every_way_on(
+    qtbot, window: MainWindow, service: Service, double: GeminiDouble, example
+) -> None:
+    """Gemini down while rewriting one section of an offline plan: nothing is lost."""
+    summary, _ = service.generate_plan(
+        load_club_file(example()), window.make_writer("offline"), emit=lambda e: None
+    )
+    before = service.get_plan(summary.id).plan
+    double.always(Reply.unavailable())
+    use_gemini(window, service, double)
+    page = window.generation
+    window.regenerate_section(summary.id, "summary")
+    wait_done(qtbot, window)
+    # One agent was involved, and only its card is shown.
+    shown = [agent for agent, card in page.cards.items() if card.isVisible()]
+    assert shown == [AgentName.COORDINATOR]
+    assert page.cards[AgentName.COORDINATOR].state == "failed"
+    assert "il piano non è cambiato (versione 1)" in page.status.text()
+    assert [v.number for v in service.versions(summary.id)] == [1]
+    after = service.get_plan(summary.id)
+    assert after.plan.executive_summary == before.executive_summary
+    assert after.summary.provider == "offline"
+    assert window.model.data(window.model.index(0, 4)) == "Compositore offline"
+    for button in (page.retry_button, page.offline_button, page.open_button):
+        assert button.isVisible(), button.text()
+    page.offline_button.click()  # the same section, now with the offline composer
+    wait_done(qtbot, window)
+    assert [v.number for v in service.versions(summary.id)] == [1, 2]
+    assert page.outcome.saved and not page.outcome.failed

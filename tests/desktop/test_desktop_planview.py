@@ -11,6 +11,7 @@ from desktop.main_window import MainWindow
 from desktop.planview.diff import diff_plans
 from desktop.planview.render import USER_EDIT
 from engine import formatting
+from engine.agents.registry import AgentName
 from engine.domain import Language, PlanStatus, SectionStatus
 from engine.service import Service
 
@@ -188,6 +189,7 @@ def test_regenerate_a_section(qtbot, window, service: Service, make_plan_offline
     states = {a.value: c.state for a, c in window.generation.cards.items()}
     assert states["social"] == "done" and states["coordinator"] == "done"
     assert states["sports"] == "kept"
+    assert not window.generation.cards[AgentName.SPORTS].isVisible()  # not part of this run
     assert service.versions(plan_id)[-1].reason == "regenerate: social"
 
 

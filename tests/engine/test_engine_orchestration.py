@@ -122,6 +122,53 @@ def test_regenerate_one_section_refreshes_the_summary(service: Service) -> None:
     assert "sports" in caught.value.message("en")
 
 
+class GeminiLike(TimedWriter):
+    """A model writer as the plan records it (provider and model), failing on demand."""
+
+    provider = "gemini"
+    model = "gemini-3.8-flash"
+    offline_draft = False
+
+
+def test_a_failed_rewrite_keeps_the_text_and_saves_nothing(service: Service) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    before = service.get_plan(summary.id).plan
+    failing = GeminiLike(fail={AgentName.SOCIAL, AgentName.COORDINATOR})
+    version, result = service.regenerate_section(
+        summary.id, "social", failing, emit=lambda e: None
+    )
+    assert not result.wrote_anything
+    assert version.number == 1 and [v.number for v in service.versions(summary.id)] == [1]
+    after = service.get_plan(summary.id)
+    assert after.plan.area(Area.SOCIAL) == before.area(Area.SOCIAL)
+    assert after.plan.executive_summary == before.executive_summary
+    assert after.summary.provider == "offline"  # the library still names the real author
+    runs = service.generation_runs(summary.id)
+    assert [r.status for r in runs] == ["complete", "partial"]  # the attempt is on record
+
+
+def test_a_half_failed_rewrite_keeps_the_old_summary_and_names_each_author(
+    service: Service,
+) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    before = service.get_plan(summary.id).plan
+    writer = GeminiLike(fail={AgentName.COORDINATOR})
+    version, result = service.regenerate_section(summary.id, "social", writer, emit=lambda e: None)
+    assert result.wrote_anything and version.number == 2
+    plan = service.get_plan(summary.id).plan
+    assert plan.executive_summary == before.executive_summary  # kept, not "failed"
+    assert plan.failed_sections() == []
+    kept = [w for w in plan.warnings if w.code == "agent_kept"]
+    assert kept and "resta il testo precedente" in kept[0].message
+    authors = plan.generation.authors
+    assert authors["social"].provider == "gemini" and authors["social"].model == "gemini-3.8-flash"
+    assert authors["coordinator"].provider == "offline" and authors["sports"].provider == "offline"
+    assert plan.generation.provider == "offline"  # five of six sections
+    assert plan.generation.offline_draft  # most of it is still the offline draft
+    assert service.get_plan(summary.id).summary.provider == "offline+gemini"
+    assert [len(agents) for _author, agents in plan.generation.authorship()] == [5, 1]
+
+
 def test_cancel_stops_promptly_and_keeps_what_finished(service: Service) -> None:
     writer = TimedWriter(delay=5.0)
     cancel = CancelToken()
