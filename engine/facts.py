@@ -64,6 +64,14 @@ FIGURE_NAMES = frozenset(
 """The figures catalogue entries may name (KPI baselines, shares, an objective's context)."""
 
 
+MEMBER_BANDS: dict[str, tuple[str, ...] | None] = {
+    "members_total": None,  # every band
+    "members_youth": ("under_6", "age_6_12", "age_13_18"),
+    "members_over_60": ("over_60",),
+}
+"""Member figures added up from age bands: a lower bound ("almeno 99") when some are empty."""
+
+
 def _value(item: SourcedValue | None) -> float | None:
     if item is None or item.value is None or isinstance(item.value, str):
         return None
@@ -133,9 +141,6 @@ class ClubFacts:
             ),
         }
         derived: dict[str, tuple[float | None, str]] = {
-            "members_total": (_opt(current.total()), "n"),
-            "members_youth": (_opt(current.youth()), "n"),
-            "members_over_60": (_opt(current.over_60.total()), "n"),
             "female_share": (self._female_share(), "%"),
             "retention_rate": (self._retention_rate(), "%"),
             "teams_total": (
@@ -166,6 +171,11 @@ class ClubFacts:
                 for name, (value, unit) in derived.items()
             }
         )
+        for name, bands in MEMBER_BANDS.items():
+            known, missing = current.at_least(bands)
+            figures[name] = _sourced(_opt(known), "n", DERIVED_REFERENCE).model_copy(
+                update={"bands_missing": missing if known is not None else 0}
+            )
         original = self.club.identity.municipality_population
         if original is not None and original.value is not None:
             figures["municipality_population"] = original  # keeps its own tier (e.g. ISTAT)

@@ -106,7 +106,7 @@ def money_range(low: float, high: float, language: Language, *, unit: str = "EUR
 
 
 def percent_of(text: str, language: Language) -> str:
-    """"il 30%" / "l'80%": the Italian article elides before a number said with a vowel
+    """ "il 30%" / "l'80%": the Italian article elides before a number said with a vowel
     (uno, otto, undici, ottanta...); English needs none."""
     if language is not Language.IT:
         return f"{text}%"
@@ -121,6 +121,9 @@ def figure(value: SourcedValue, language: Language, *, bare: bool = False) -> st
     missing value (``value.value is None``), which has its own words.
     """
     unit = "" if bare and value.unit not in MONEY_UNITS else value.unit
+    if value.bands_missing and isinstance(value.value, int | float):
+        at_least = "almeno" if language is Language.IT else "at least"
+        return f"{at_least} {quantity(value.value, unit, language)}"
     if value.high is not None and isinstance(value.value, int | float):
         if unit in MONEY_UNITS:
             return money_range(float(value.value), float(value.high), language, unit=unit)

@@ -220,17 +220,16 @@ def budget_for(
         count = Decimal(str(members or DEFAULT_MEMBERS))
         low = Decimal(str(rule.min)) * count * 3
         high = Decimal(str(rule.max)) * count * 3
+        counted = formatting.figure(facts.figure("members_total"), language)  # "almeno 242"
         who = (
             (
-                f"{int(count)} tesserati"
+                f"{counted} tesserati"
                 if members
                 else f"{DEFAULT_MEMBERS} tesserati (numero non indicato)"
             )
             if it
             else (
-                f"{int(count)} members"
-                if members
-                else f"{DEFAULT_MEMBERS} members (number not given)"
+                f"{counted} members" if members else f"{DEFAULT_MEMBERS} members (number not given)"
             )
         )
         reference = (

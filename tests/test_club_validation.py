@@ -190,8 +190,10 @@ def test_plain_numbers_are_questionnaire_values_with_the_field_unit() -> None:
 def test_missing_values_read_as_to_be_collected() -> None:
     club = validate(club_dict("polisportiva-piccola-dati-parziali"))
     assert club.revenue.public_grants is None
-    assert club.members_total() is None
-    assert club.size_band() is SizeBand.UNKNOWN
+    # The adults band is empty: the 40 typed members are a lower bound, not "missing".
+    assert club.members_total() == 40 and club.members_bands_missing() == 1
+    assert club.people.members_current_season.total() is None  # never summed as zero
+    assert club.size_band() is SizeBand.for_members(40)
 
 
 def test_club_json_round_trip_is_stable() -> None:

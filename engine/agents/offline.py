@@ -86,11 +86,17 @@ def situation(ctx: PlanContext, objective: SelectedObjective) -> str:
     sentences = []
     if figures:
         sport = ctx.words["sport"]
+        missing = phrases.missing_figures(objective.macro.context, facts, lang)[:2]
+        still = (
+            pick(lang, "; ancora da misurare: ", "; still to measure: ") + join(missing, lang)
+            if missing and len(figures) < MAX_FIGURES
+            else ""
+        )
         sentences.append(
             pick(
                 lang,
-                f"Dati di partenza ({sport}, stagione {season}): {join(figures, lang)}.",
-                f"Starting point ({sport}, season {season}): {join(figures, lang)}.",
+                f"Dati di partenza ({sport}, stagione {season}): {join(figures, lang)}{still}.",
+                f"Starting point ({sport}, season {season}): {join(figures, lang)}{still}.",
             )
         )
     for build in phrases.SITUATION.get(objective.code, []):
@@ -316,8 +322,9 @@ def _vision(ctx: PlanContext) -> str:
             f"Over three seasons {club.name} wants to {listed}, growing {sport} in "
             f"{club.identity.city} with sound accounts.",
         )
-    members = ctx.facts.number("members_total")
-    today = pick(lang, f" (oggi {int(members)})", f" (today {int(members)})") if members else ""
+    members = ctx.facts.figure("members_total")
+    count = quantity(members, lang) if members.value else ""  # "almeno 242" if a lower bound
+    today = pick(lang, f" (oggi {count})", f" (today {count})") if count else ""
     return pick(
         lang,
         f"In tre stagioni {club.name} vuole far crescere {sport} a {club.identity.city}: più "

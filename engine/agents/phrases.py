@@ -161,7 +161,7 @@ def value_words(facts: ClubFacts, language: Language) -> dict[str, str]:
     words = {}
     for name, value in facts.figures.items():
         if isinstance(value.value, int | float):
-            words[name] = formatting.quantity(value.value, value.unit, language)
+            words[name] = formatting.figure(value, language)  # "almeno 242" if a lower bound
     costs = facts.costs_total()
     if costs is not None:
         words["costs_total"] = money(costs, language)
@@ -177,6 +177,17 @@ def figure_phrase(
     text = quantity(value, language)
     template = pick(language, *FIGURE_PHRASES[name])
     return template.format_map({**words, "v": text})
+
+
+def missing_figures(names: list[str], facts: ClubFacts, language: Language) -> list[str]:
+    """The objective's own figures the club has not given, named as nouns ("quota
+    femminile"): the starting point says what is still to measure, not only what is known."""
+    named = []
+    for name in names:
+        template = pick(language, *FIGURE_PHRASES[name])
+        if facts.figure(name).value is None and template.endswith(" {v}"):
+            named.append(template.removesuffix(" {v}"))
+    return named
 
 
 def _fill_optional(template: str, words: dict[str, str]) -> str | None:

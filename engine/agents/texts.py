@@ -59,6 +59,8 @@ def quantity(value: SourcedValue, language: Language) -> str:
     if value.value is None or isinstance(value.value, str):
         return value.provenance(language)
     amount = float(value.value)
+    if value.bands_missing:  # a lower bound: "almeno 242" wherever the count is quoted
+        return formatting.figure(value, language)
     if value.unit == "sì/no":
         return pick(language, "sì", "yes") if amount else "no"
     if value.unit in PROSE_UNITS:

@@ -229,6 +229,11 @@ class GenderCount(StrictModel):
             return None
         return int(sum(values))
 
+    def known(self) -> int | None:
+        """What was typed of this band (one gender may be left empty); None if nothing."""
+        values = [v.value for v in (self.male, self.female) if v is not None]
+        return int(sum(values)) if values else None
+
 
 class MembersByAge(StrictModel):
     under_6: GenderCount = labelled("Under 6", "Under 6", default_factory=GenderCount)
@@ -247,6 +252,18 @@ class MembersByAge(StrictModel):
     def youth(self) -> int | None:
         totals = [self.under_6.total(), self.age_6_12.total(), self.age_13_18.total()]
         return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+    def at_least(self, names: tuple[str, ...] | None = None) -> tuple[int | None, int]:
+        """The members typed in these bands and how many bands are incomplete.
+
+        Empty is not zero, but what was typed is never hidden: 8 of 10 cells filled give
+        "at least 99, 2 bands not given". (None, n) when no band has anything typed.
+        """
+        bands = [getattr(self, name) for name in names or type(self).model_fields]
+        known = [band.known() for band in bands]
+        typed = [value for value in known if value is not None]
+        incomplete = sum(1 for band in bands if band.total() is None)
+        return (sum(typed) if typed else None), incomplete
 
 
 class Team(StrictModel):
@@ -466,9 +483,7 @@ class CommittedFunding(StrictModel):
         max_length=150,
     )
     amount: Amount = labelled("Importo", "Amount", None)
-    year: int | None = labelled(
-        "Anno di incasso", "Year it is received", None, ge=1990, le=2100
-    )
+    year: int | None = labelled("Anno di incasso", "Year it is received", None, ge=1990, le=2100)
 
 
 # --- the board's own words -------------------------------------------------------
@@ -689,7 +704,12 @@ class ClubProfile(StrictModel):
         return self.identity.name
 
     def members_total(self) -> int | None:
-        return self.people.members_current_season.total()
+        """The members typed this season: a lower bound when some bands are empty (see
+        ``members_bands_missing``); None when none is given."""
+        return self.people.members_current_season.at_least()[0]
+
+    def members_bands_missing(self) -> int:
+        return self.people.members_current_season.at_least()[1]
 
     def size_band(self) -> SizeBand:
         return SizeBand.for_members(self.members_total())

@@ -44,6 +44,17 @@ DERIVED_REFERENCE = "calcolato dai vostri dati"
 still the questionnaire's tier, but the plan says it was calculated, not typed."""
 
 
+def bands_not_given(count: int, language: Language) -> str:
+    """ " (2 fasce d'età non indicate)": what a lower-bound count is missing, or nothing."""
+    if not count:
+        return ""
+    if language is Language.IT:
+        words = "fascia d'età non indicata" if count == 1 else "fasce d'età non indicate"
+    else:
+        words = "age band not given" if count == 1 else "age bands not given"
+    return f" ({count} {words})"
+
+
 class SourcedValue(StrictModel):
     """One data point: value, unit, tier, reference, date (``value`` None = to be collected)."""
 
@@ -55,6 +66,10 @@ class SourcedValue(StrictModel):
     # An estimate from a benchmark is a range: ``value`` is its low end, ``high`` its high
     # end (None for a single figure). Conclusions read the prudent end.
     high: int | float | None = None
+    # A count added up from age bands, some left empty: ``value`` is then a lower bound
+    # ("almeno 99") and the provenance says how many bands are missing. Left out of the
+    # stored JSON when zero, so plans without it are unchanged.
+    bands_missing: int = Field(0, ge=0, le=20, exclude_if=lambda missing: missing == 0)
     reference: str | None = None
     # Lax on purpose: a date inside a plain dict (a questionnaire answer wrapped
     # by coerce_sourced) arrives as ISO text even when the file was JSON.
@@ -94,7 +109,8 @@ class SourcedValue(StrictModel):
             return MISSING_LABEL[lang]
         if self.tier is SourceTier.QUESTIONNAIRE:
             if self.reference == DERIVED_REFERENCE:
-                return DERIVED_REFERENCE if lang is Language.IT else "calculated from your data"
+                said = DERIVED_REFERENCE if lang is Language.IT else "calculated from your data"
+                return said + bands_not_given(self.bands_missing, lang)
             return "dal vostro questionario" if lang is Language.IT else "from your questionnaire"
         if self.tier is SourceTier.RESEARCH:
             prefix = "da fonte pubblica" if lang is Language.IT else "from a public source"

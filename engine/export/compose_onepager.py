@@ -10,7 +10,7 @@ from engine.domain.plan import (
     FinanceKind,
     SectionStatus,
 )
-from engine.domain.sourced import SourcedValue
+from engine.domain.sourced import bands_not_given
 from engine.export.compose_base import ComposerBase, sum_known
 from engine.export.document import (
     Coverage,
@@ -18,6 +18,7 @@ from engine.export.document import (
     Tile,
     Value,
 )
+from engine.facts import ClubFacts
 
 log = logging.getLogger("rooting_future.export")
 
@@ -26,19 +27,16 @@ class OnePagerData(ComposerBase):
     def onepager(self) -> OnePager:
         t, plan = self.t, self.plan
         summary = plan.executive_summary
-        members = plan.club.members_total()
+        members = ClubFacts(plan.club).figure("members_total")
         objectives = plan.objectives()
         actions = sum(len(o.actions) for o in objectives)
         tiles = [
             Tile(
                 t.tile_members,
-                self._count_text(members) if members is not None else self.prov.value(None).text,
-                plan.club.identity.reference_season,
-                self.prov.badge(
-                    SourcedValue.questionnaire(members, "n")
-                    if members is not None
-                    else SourcedValue.missing("n")
-                ),
+                self.prov.value(members, badge=False).text,
+                plan.club.identity.reference_season
+                + bands_not_given(members.bands_missing, self.lang),
+                self.prov.badge(members),
             ),
             Tile(
                 t.tile_objectives,

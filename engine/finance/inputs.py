@@ -180,6 +180,8 @@ def _estimate(rule: CostEstimate, club: ClubProfile, language: Language) -> tupl
     who = pick(language, "tesserati adulti", "adult members")
     if rule.basis == "member":
         who = pick(language, "tesserati", "members")
+    if rule.basis == "member" and club.members_bands_missing():
+        who = pick(language, "tesserati (almeno)", "members (at least)")
     per = "" if units == 1 else f" × {units} {who}"
     return span, f"{rule.label.get(language)}{per}"
 
@@ -228,13 +230,14 @@ def _year0(
         fee = _amount(club.balance.average_fee_per_athlete)
         members = club.members_total()
         if fee is not None and members:
+            counted = pick(language, f"{members} tesserati", f"{members} members")
+            if club.members_bands_missing():  # a lower bound: say so beside the figure
+                counted = pick(language, "almeno ", "at least ") + counted
             return (
                 Span.exact(fee * members),
                 Origin.DERIVED,
-                pick(
-                    language,
-                    f"{members} tesserati × quota media {formatting.money(float(fee), language)}",
-                    f"{members} members × average fee {formatting.money(float(fee), language)}",
+                pick(language, "{n} × quota media {fee}", "{n} × average fee {fee}").format(
+                    n=counted, fee=formatting.money(float(fee), language)
                 ),
             )
     if kind is FinanceKind.COST and (rule := assumptions.cost_estimates.get(name)) is not None:

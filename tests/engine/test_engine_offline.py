@@ -63,9 +63,11 @@ def test_two_clubs_do_not_read_alike() -> None:
 def test_missing_data_reads_as_to_be_collected_never_invented() -> None:
     plan = offline_plan(example_club("polisportiva-piccola-dati-parziali"))
     sp2 = next(o for o in plan.objectives() if o.code == "SP2")
-    assert sp2.kpis[0].baseline.value is None
-    assert sp2.kpis[0].targets[-1].value is None  # no baseline, so no invented target
+    retention = next(k for k in sp2.kpis if k.name == "Tasso di permanenza dei tesserati")
+    assert retention.baseline.value is None
+    assert retention.targets[-1].value is None  # no baseline, so no invented target
     assert "prima si misura il dato di partenza" in sp2.gap
+    assert "ancora da misurare: tasso di permanenza" in sp2.baseline
     fields = {gap.field for gap in plan.data_gaps}
     assert "revenue.public_grants" in fields and "kpi.social_followers" in fields
 
