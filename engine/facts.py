@@ -184,6 +184,12 @@ class ClubFacts:
     def figure(self, name: str) -> SourcedValue:
         return self.figures[name]
 
+    def with_figures(self, overrides: dict[str, SourcedValue]) -> ClubFacts:
+        """These facts with some figures replaced (a KPI baseline the user typed over)."""
+        copy = ClubFacts(self.club, self.club_sports)
+        copy.__dict__["figures"] = {**self.figures, **overrides}  # seeds the cached property
+        return copy
+
     def number(self, name: str) -> float | None:
         return _value(self.figures[name])
 

@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from engine import generation, paths
+from engine import edits, generation, paths
 from engine.agents.registry import AgentName
 from engine.agents.writers import SectionWriter
 from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
 from engine.domain.completeness import section_issues
+from engine.domain.context import STORED
 from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
-from engine.domain.plan import FinanceDrivers, SectionStatus
+from engine.domain.plan import FinanceDrivers, MacroObjective, SectionStatus
 from engine.finance import rebuild_financial_plan
 from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
@@ -200,6 +201,12 @@ class LibraryPage:
     total: int | None  # None unless asked for: counting every match costs more than a page
 
 
+def _revalidated(plan: Plan) -> Plan:
+    """Validate a copied plan again (model_copy does not): the store holds only plans that
+    load back."""
+    return Plan.model_validate_json(plan.model_dump_json(), context=STORED)
+
+
 def _reason(result: GenerationResult) -> str:
     failed = result.orchestration.failed
     return "generated" + (f" (failed: {', '.join(failed)})" if failed else "")
@@ -340,6 +347,46 @@ class Service:
             if plan.uid != row.uid:
                 plan = plan.model_copy(update={"uid": row.uid})
             return _version(repo.add_version(session, row, plan, source, reason))
+
+    # --- edits --------------------------------------------------------------------------
+
+    def edit_objective(
+        self,
+        plan_id: int,
+        objective: MacroObjective,
+        *,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> VersionInfo:
+        """Save an edited objective; texts that quote its KPIs follow the new numbers."""
+        plan = self.get_plan(plan_id).plan
+        if not any(o.code == objective.code for o in plan.objectives()):
+            raise ServiceError(
+                f"L'obiettivo {objective.code} non è in questo piano.",
+                f"Objective {objective.code} is not in this plan.",
+                "bad_input",
+            )
+        edited = edits.edit_objective(plan, objective)
+        return self.save_version(
+            plan_id, _revalidated(edited), reason, VersionSource.EDITED, expected_version
+        )
+
+    def rewrite_from_numbers(
+        self, plan_id: int, code: str, *, reason: str, expected_version: int | None = None
+    ) -> VersionInfo:
+        """Rebuild an objective's situation and gap from its KPIs (the user asked)."""
+        plan = self.get_plan(plan_id).plan
+        try:
+            rewritten = edits.rewrite_from_numbers(plan, code)
+        except (KeyError, StopIteration):
+            raise ServiceError(
+                f"I testi dell'obiettivo {code} non si possono ricostruire dai numeri.",
+                f"The texts of objective {code} cannot be rebuilt from the numbers.",
+                "bad_input",
+            ) from None
+        return self.save_version(
+            plan_id, _revalidated(rewritten), reason, VersionSource.EDITED, expected_version
+        )
 
     # --- finance what-if ----------------------------------------------------------------
 

@@ -95,7 +95,12 @@ class ObjectiveEditor(QWidget):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(True)  # long KPI names and actions wrap instead of being cut
             table.setMinimumHeight(150)
+        # "How it is measured" shares the width with the name rather than squeezing it.
+        self.kpis.horizontalHeader().setSectionResizeMode(
+            KPI_COLUMNS - 1, QHeaderView.ResizeMode.Stretch
+        )
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -162,8 +167,17 @@ class ObjectiveEditor(QWidget):
         spin.setSuffix(" EUR")
         return spin
 
-    def load(self, objective: MacroObjective) -> None:
+    def load(
+        self, objective: MacroObjective, seasons: tuple[str, str, str, str] | None = None
+    ) -> None:
+        """Show ``objective``; ``seasons`` (today's and the plan's three) head the columns."""
         self.original = objective
+        if seasons is not None:
+            today, *plan_seasons = seasons
+            for column, label in enumerate(
+                [self.tr("Today ({season})").format(season=today), *plan_seasons], start=2
+            ):
+                self.kpis.setHorizontalHeaderItem(column, QTableWidgetItem(label))
         self.heading.setText(
             self.tr("Editing {code} · {title}").format(code=objective.code, title=objective.title)
         )
@@ -193,7 +207,11 @@ class ObjectiveEditor(QWidget):
                     item.setToolTip(values[column - 2].provenance(i18n.current()))
                 if column == 1:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column in (0, KPI_COLUMNS - 1):
+                    item.setToolTip(text)
                 self.kpis.setItem(row, column, item)
+        self.kpis.resizeRowsToContents()
+        self.actions.resizeRowsToContents()
         self.error.setVisible(False)
         self.title.setFocus()
 

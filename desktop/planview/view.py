@@ -7,6 +7,8 @@ elsewhere meanwhile. Edited sections are marked ``edited``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
@@ -40,7 +42,8 @@ from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionAuthor
-from engine.service import PlanDocument, Service, ServiceError, VersionSource
+from engine.edits import STALE_TEXT
+from engine.service import PlanDocument, Service, ServiceError, VersionInfo, VersionSource
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 REGENERABLE = {
@@ -213,7 +216,18 @@ class PlanView(QWidget):
         self.edit_button.clicked.connect(self.start_editing)
         self.regenerate_button = QPushButton(icon("regenerate"), self.tr("Regenerate section"))
         self.regenerate_button.clicked.connect(self._regenerate)
+        self.rewrite_button = QPushButton(
+            icon("regenerate"), self.tr("Update the texts from the numbers")
+        )
+        self.rewrite_button.setToolTip(
+            self.tr(
+                "Rewrites 'Current situation' and 'Gap' from the indicators' numbers; "
+                "the current text stays in the version history"
+            )
+        )
+        self.rewrite_button.clicked.connect(self._rewrite_from_numbers)
         section_bar = QHBoxLayout()
+        section_bar.addWidget(self.rewrite_button)
         section_bar.addStretch(1)
         section_bar.addWidget(self.edit_button)
         section_bar.addWidget(self.regenerate_button)
@@ -394,6 +408,12 @@ class PlanView(QWidget):
         )
         self.edit_button.setVisible(editable and key != "analysis")
         self.regenerate_button.setVisible(key in REGENERABLE)
+        self.rewrite_button.setVisible(
+            key.startswith("objective:")
+            and any(
+                w.code == STALE_TEXT and w.section == key.split(":", 1)[1] for w in plan.warnings
+            )
+        )
         if key == "finance":
             self.finance.show_plan(plan)
             self.stack.setCurrentWidget(self.finance)
@@ -433,7 +453,8 @@ class PlanView(QWidget):
             found = self.objective(key.split(":", 1)[1])
             if found is None:
                 return
-            self.objective_editor.load(found[2])
+            seasons = (plan.club.identity.reference_season, *plan.seasons)
+            self.objective_editor.load(found[2], seasons)  # type: ignore[arg-type]
             self.stack.setCurrentWidget(self.objective_editor)
         elif key.startswith("area:"):
             section = plan.area(Area(key.split(":", 1)[1]))
@@ -469,24 +490,37 @@ class PlanView(QWidget):
         return False
 
     def save_objective(self, objective: MacroObjective) -> None:
-        found = self.objective(objective.code)
-        if found is None:
-            return
-        area, index, _old = found
-        plan = self.plan
-        areas = []
-        for section in plan.areas:
-            if section.area is area:
-                objectives = list(section.objectives)
-                objectives[index] = objective
-                section = section.model_copy(
-                    update={"objectives": objectives, "status": SectionStatus.EDITED}
-                )
-            areas.append(section)
-        self._save(
-            plan.model_copy(update={"areas": areas}),
-            self.tr("edited {code}").format(code=objective.code),
+        """Through the service: texts that quote the KPIs follow the numbers typed."""
+        reason = self.tr("edited {code}").format(code=objective.code)
+        self._save_with(
+            lambda expected: self.service.edit_objective(
+                self.document.summary.id, objective, reason=reason, expected_version=expected
+            )
         )
+
+    def _rewrite_from_numbers(self) -> None:
+        code = self.current_key.split(":", 1)[1]
+        reason = self.tr("texts of {code} updated from the numbers").format(code=code)
+        self._save_with(
+            lambda expected: self.service.rewrite_from_numbers(
+                self.document.summary.id, code, reason=reason, expected_version=expected
+            )
+        )
+
+    def _save_with(self, save: Callable[[int], VersionInfo]) -> None:
+        """Run a service edit on the shown version; a conflict reloads, nothing is lost."""
+        assert self.document is not None
+        document = self.document
+        try:
+            saved = save(document.version.number)
+        except ServiceError as error:
+            show_error(self, error)
+            if error.code == "conflict":
+                self.reload()
+            return
+        self.load(document.summary.id, self.current_key)
+        self.changed.emit()
+        self.version_saved.emit(document.summary.id, saved.number)
 
     def save_text(self, text: str) -> None:
         key = self.current_key
@@ -548,20 +582,11 @@ class PlanView(QWidget):
 
     def save_scenario(self, drivers: FinanceDrivers) -> None:
         """The what-if's drivers become the plan's finances, as a new version."""
-        assert self.document is not None
-        document = self.document
-        try:
-            saved = self.service.save_scenario(
-                document.summary.id, drivers, expected_version=document.version.number
+        self._save_with(
+            lambda expected: self.service.save_scenario(
+                self.document.summary.id, drivers, expected_version=expected
             )
-        except ServiceError as error:
-            show_error(self, error)
-            if error.code == "conflict":
-                self.reload()
-            return
-        self.load(document.summary.id, self.current_key)
-        self.changed.emit()
-        self.version_saved.emit(document.summary.id, saved.number)
+        )
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -131,7 +131,8 @@ def _club_fallback(ctx: PlanContext, objective: SelectedObjective) -> str:
     )
 
 
-def _gap(ctx: PlanContext, objective: SelectedObjective) -> str:
+def gap(ctx: PlanContext, objective: SelectedObjective) -> str:
+    """The targets the KPIs set and why the objective starts when it does."""
     lang = ctx.language
     final_season = ctx.seasons[-1]
     steps = "; ".join(_kpi_step(k, lang, ctx) for k in objective.kpis)
@@ -161,7 +162,7 @@ def compose_objective(ctx: PlanContext, objective: SelectedObjective) -> MacroOb
         title=objective.title,
         objective=objective.objective,
         baseline=situation(ctx, objective),
-        gap=_gap(ctx, objective),
+        gap=gap(ctx, objective),
         actions=objective.actions,
         kpis=objective.kpis,
         budget=objective.budget,

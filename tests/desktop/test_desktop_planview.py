@@ -276,3 +276,56 @@ def test_what_if_preset_switches_to_the_prudent_scenario(qtbot, window, make_pla
     labels = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
     row = labels.index("Cassa a fine stagione")
     assert panel.table.item(row, 3).text() == formatting.money(prudent.cash[-1].value, Language.IT)
+
+
+def test_edited_numbers_rewrite_the_texts_that_quote_them(
+    qtbot, window, service: Service, make_plan_offline
+) -> None:
+    """Issue 14, point 7: baseline 99 and target 130 appear in the objective's own text."""
+    plan_id = open_plan(window, lambda: make_plan_offline("polisportiva-piccola-dati-parziali"))
+    view = window.plan_view
+    view.select("objective:SP2")
+    view.edit_button.click()
+    editor = view.objective_editor
+    headers = [editor.kpis.horizontalHeaderItem(c).text() for c in range(2, 6)]
+    assert headers == ["Oggi (2025/26)", "2026/27", "2027/28", "2028/29"]  # as in the view
+    row = next(
+        r
+        for r in range(editor.kpis.rowCount())
+        if editor.kpis.item(r, 0).text().startswith("Tasso di permanenza")
+    )
+    for column, value in ((2, "99"), (3, "100"), (4, "115"), (5, "130")):
+        editor.kpis.setItem(row, column, QTableWidgetItem(value))
+    window.save_current()
+    objective = next(o for o in service.get_plan(plan_id).plan.objectives() if o.code == "SP2")
+    assert "tasso di permanenza 99%" in objective.baseline
+    assert "da 99% a 130%" in objective.gap
+    text = view.browser.toPlainText()
+    assert "da 99% a 130%" in text and not view.rewrite_button.isVisible()
+
+
+def test_model_text_gets_a_one_click_rewrite_when_its_numbers_change(
+    qtbot, window, service: Service, make_plan_offline
+) -> None:
+    plan_id = make_plan_offline("polisportiva-piccola-dati-parziali")
+    plan = service.get_plan(plan_id).plan
+    written = next(o for o in plan.objectives() if o.code == "SP2").model_copy(
+        update={"baseline": "Testo scritto dal modello.", "gap": "Divario del modello."}
+    )
+    service.edit_objective(plan_id, written, reason="model")
+    window.open_plan(plan_id)
+    view = window.plan_view
+    view.select("objective:SP2")
+    assert not view.rewrite_button.isVisible()
+    view.edit_button.click()
+    editor = view.objective_editor
+    editor.kpis.setItem(0, 5, QTableWidgetItem("60"))  # Tesserati totali, last season
+    window.save_current()
+    view.select("objective:SP2")
+    assert view.rewrite_button.isVisible()
+    assert "Testo scritto dal modello." in view.browser.toPlainText()  # not replaced silently
+    view.rewrite_button.click()
+    objective = next(o for o in service.get_plan(plan_id).plan.objectives() if o.code == "SP2")
+    assert "da almeno 40 a 60" in objective.gap
+    assert not view.rewrite_button.isVisible()
+    assert service.versions(plan_id)[-1].reason == "testi di SP2 aggiornati dai numeri"
