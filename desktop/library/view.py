@@ -267,10 +267,12 @@ class LibraryPage(QWidget):
         else:
             self.stack.setCurrentWidget(self.empty)
         more = "+" if self.model.canFetchMore() else ""
-        if query.trash:
-            self.count.setText(self.tr("{n}{more} plans in the trash").format(n=rows, more=more))
-        else:
-            self.count.setText(self.tr("{n}{more} plans").format(n=rows, more=more))
+        count = (
+            self.tr("%n plan(s) in the trash", "", rows)
+            if query.trash
+            else self.tr("%n plan(s)", "", rows)
+        )
+        self.count.setText(count.replace(str(rows), f"{rows}{more}", 1))  # "50+ piani"
         self.empty_trash_button.setVisible(query.trash and rows > 0)
         self.new_button.setVisible(not query.trash)
 

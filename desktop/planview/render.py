@@ -134,11 +134,16 @@ class Rendered:
         return "".join(self.parts)
 
 
-def _status_banner(out: Rendered, status: SectionStatus, reason: str | None) -> None:
+def _status_banner(
+    out: Rendered, status: SectionStatus, reason: str | None, plan_language: Language | None = None
+) -> None:
     if status is SectionStatus.FAILED:
         background, colour = pair(BADGES, "missing")
-        text = t("This section failed: {reason} Use 'Regenerate section' to write it again.")
-        text = text.format(reason=reason or "")
+        if reason and plan_language in (None, language()):
+            text = t("This section failed: {reason} Use 'Regenerate section' to write it again.")
+            text = text.format(reason=reason)
+        else:  # the stored reason is in the plan's language: no mixed-language sentence
+            text = t("This section failed. Use 'Regenerate section' to write it again.")
     elif status is SectionStatus.MISSING:
         background, colour = pair(BADGES, "missing")
         text = t(
@@ -209,9 +214,7 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
     budget_value = SourcedValue(
         value=budget.min_eur, unit="EUR", tier=budget.tier, reference=budget.reference
     )
-    out.add(
-        f"<p>{esc(money_range(budget.min_eur, budget.max_eur))} {out.badge(budget_value)}</p>"
-    )
+    out.add(f"<p>{esc(money_range(budget.min_eur, budget.max_eur))} {out.badge(budget_value)}</p>")
     if objective.actions:
         out.add("<h3>" + esc(t("Actions")) + "</h3>")
         out.add(
@@ -251,7 +254,7 @@ def area_html(plan: Plan, area: Area) -> Rendered:
     if section is None:
         _status_banner(out, SectionStatus.MISSING, None)
         return out
-    _status_banner(out, section.status, section.failure_reason)
+    _status_banner(out, section.status, section.failure_reason, plan.language)
     out.add(paragraphs(section.intro))
     if section.objectives:
         out.add(
@@ -285,7 +288,7 @@ def summary_html(plan: Plan) -> Rendered:
         f"{esc(', '.join(plan.club.identity.sports))} · {esc(plan.seasons_label)}</p>"
     )
     _legend(out)
-    _status_banner(out, summary.status, summary.failure_reason)
+    _status_banner(out, summary.status, summary.failure_reason, plan.language)
     out.add("<h2>" + esc(t("Vision for the three seasons")) + f"</h2>{paragraphs(summary.vision)}")
     for area, text in summary.area_paragraphs.items():
         out.add(f"<h3>{esc(area.label(i18n.current()))}</h3>{paragraphs(text)}")

@@ -157,6 +157,8 @@ class PlanView(QWidget):
         self.title.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setObjectName("hint")
+        self.meta.setWordWrap(True)  # a narrow window wraps the line instead of cutting it
+        self.meta.setMinimumWidth(120)
         self.status_chip = QLabel()
         self.back_button = QPushButton(icon("back"), self.tr("Library"))
         self.back_button.clicked.connect(self.back.emit)
