@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine import paths
-from engine.licence import banner, current_licence
+from engine.licence import current_licence
 from engine.logs import configure_logging
 from engine.service import Service, ServiceError
 
@@ -71,14 +71,14 @@ def main(
     lang = i18n.resolve_language(language or settings.ui_language)
     i18n.install_translators(app, lang)
     apply_theme(app)
-    window = MainWindow(service, lang, banner(licence, lang), licence=licence)
+    window = MainWindow(service, lang, licence=licence)
     instance.activated.connect(lambda: _bring_forward(window))
     window.show()
     QTimer.singleShot(0, settle_heap)
     window.runner.run(lambda: preload_provider(settings.provider))
     window.runner.run(lambda: _sync_keyring(data_home))
-    if show_licence_dialog and not licence.is_licensed:
-        QTimer.singleShot(0, window.open_licence)
+    if show_licence_dialog:  # greets once; speaks again only when the licence state changes
+        QTimer.singleShot(0, lambda: window.open_licence(at_start=True))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     try:

@@ -1,29 +1,38 @@
 """Errors as users meet them: a plain message, never a traceback on screen.
 
 Known failures (store, export, validation, model provider, keyring) carry
-their own Italian and English words. Anything else is a bug: it is logged
+their own Italian and English words; the keyring's are replaced by the
+desktop's own (no backend names, no environment variables), and a message
+that asks the user to contact us gets the vendor's address
+(``resources/config/vendor.json``). Anything else is a bug: it is logged
 with its traceback (secrets redacted) and shown as a short apology with a
-"Copy details" button and the log file's location, so a user can send it.
-``install_excepthooks`` routes ``sys.excepthook`` and ``threading.excepthook``
-to that dialog, on the GUI thread whatever thread failed.
+"Copy details" button, the vendor's address and the log file's location, so
+a user can send it. ``install_excepthooks`` routes ``sys.excepthook`` and
+``threading.excepthook`` to that dialog, on the GUI thread whatever thread
+failed. ``open_folder`` opens a folder or file in the system's program and,
+when the system cannot, says where it is.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import quote, urlencode
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -32,10 +41,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.i18n import t
 from desktop.icons import icon
 from engine.redaction import redact
+from engine.vendor import vendor
 
 log = logging.getLogger(__name__)
+
+# "(PermissionError)", ": OSError." — a class name is for the log, not for a club user.
+_CLASS_NAME = re.compile(
+    r"\s*\(\s*[A-Za-z_.]*(?:Error|Exception)\b[^)]*\)|:\s*[A-Za-z_.]*(?:Error|Exception)\b(?=[.\s]|$)"
+)
+_ASKS_FOR_US = re.compile(r"\b(?:contatt\w*|contact|assistenza|support)\b", re.IGNORECASE)
 
 
 def user_message(error: BaseException, language: str | None = None) -> str | None:
@@ -44,7 +61,7 @@ def user_message(error: BaseException, language: str | None = None) -> str | Non
     message = getattr(error, "message", None)
     if callable(message) and hasattr(error, "messages"):
         try:
-            return str(message(language))
+            return plain_words(str(message(language)))
         except Exception:  # pragma: no cover - a broken message is a bug in itself
             return None
     render = getattr(error, "render", None)
@@ -53,15 +70,45 @@ def user_message(error: BaseException, language: str | None = None) -> str | Non
     from licensing.secrets import SecretStoreUnavailable
 
     if isinstance(error, SecretStoreUnavailable):
-        return error.message(language)
+        log.info("keyring unavailable: %s", error.reason)  # the technical reason stays here
+        return keyring_unavailable_message()
     if hasattr(error, "it") and hasattr(error, "en"):  # licensing ActivationError
-        return str(error.it if language == "it" else error.en)
+        return plain_words(str(error.it if language == "it" else error.en))
     return None
+
+
+def keyring_unavailable_message() -> str:
+    """The keyring failure in a club user's words: what it means and what still works."""
+    return t(
+        "This computer's password store (the system keyring), where the app keeps the Gemini "
+        "key, cannot be used right now, so the key cannot be saved or read. Plans can still "
+        "be written with the offline composer. On Linux, install and unlock GNOME Keyring or "
+        "KWallet, then restart the app."
+    )
+
+
+def plain_words(message: str) -> str:
+    """A known failure's message without class names, and with our address when it asks for us.
+
+    The engine's and the licensing's messages say "contact Rooting Future support"
+    without saying how; the vendor's e-mail is in one file (``engine.vendor``).
+    """
+    text = _CLASS_NAME.sub("", message)
+    if _ASKS_FOR_US.search(text) and vendor().email not in text:
+        text = f"{text.rstrip()} " + t("Write to {email}.").format(email=vendor().email)
+    return text
 
 
 def details_of(error: BaseException) -> str:
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     return redact(text)
+
+
+def bug_summary() -> str:
+    """A bug in words: the exception's name and text belong in the details and the log."""
+    return QCoreApplication.translate(
+        "ErrorDialog", "The last action could not be completed; nothing saved was changed."
+    )
 
 
 class ErrorDialog(QDialog):
@@ -72,13 +119,21 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Something went wrong"))
         self.setMinimumWidth(520)
         self.details = details
+        contact = vendor()
         headline = QLabel(
-            self.tr(
-                "Rooting Future met an unexpected problem. Your saved plans are safe. "
-                "If it happens again, copy the details and send them to support."
-            )
+            html.escape(
+                self.tr(
+                    "Rooting Future met an unexpected problem. Your saved plans are safe. "
+                    "If it happens again, copy the details and send them by e-mail to {email}."
+                ),
+                quote=False,
+            ).format(email=mail_link(contact.email))
         )
+        headline.setTextFormat(Qt.TextFormat.RichText)
         headline.setWordWrap(True)
+        headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        headline.setOpenExternalLinks(False)
+        headline.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,6 +170,76 @@ class ErrorDialog(QDialog):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
         self.copy_button.setText(self.tr("Copied"))
+
+
+def mail_link(address: str, subject: str = "", body: str = "") -> str:
+    """An HTML ``mailto:`` link showing ``address`` (subject and body filled in when given)."""
+    fields = {name: value for name, value in (("subject", subject), ("body", body)) if value}
+    query = urlencode(fields, quote_via=quote)  # %20 for spaces: mail programs expect it
+    url = f"mailto:{address}" + (f"?{query}" if query else "")
+    return f"<a href='{html.escape(url)}'>{html.escape(address)}</a>"
+
+
+class PathDialog(QDialog):
+    """Where a folder or file is, when the system could not open it: selectable, with Copy."""
+
+    def __init__(self, path: Path, is_folder: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open folder") if is_folder else self.tr("Open file"))
+        self.setMinimumWidth(520)
+        self.message = QLabel(
+            self.tr("This computer could not open the folder in a window. You will find it here:")
+            if is_folder
+            else self.tr("This computer could not open the file. You will find it here:")
+        )
+        self.message.setWordWrap(True)
+        self.path = QLineEdit(str(path))
+        self.path.setReadOnly(True)
+        self.path.setAccessibleName(self.tr("Where it is"))
+        self.path.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.path.setCursorPosition(0)
+        self.copy_button = QPushButton(icon("copy"), self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy_path)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.copy_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def copy_path(self) -> None:
+        QGuiApplication.clipboard().setText(self.path.text())
+        self.copy_button.setText(self.tr("Copied"))
+
+
+def documents_folder() -> Path:
+    """Where a club user looks for their files: the system's Documents, else the home folder.
+
+    ``QStandardPaths`` knows the localised name ("Documenti") and the
+    platform's own place; ``~/Documents`` does not exist on every system.
+    """
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def open_folder(parent: QWidget | None, path: Path) -> PathDialog | None:
+    """Open a folder (or file) in the system's program; if it cannot, say where it is.
+
+    ``QDesktopServices.openUrl`` only returns False (no file manager, a
+    sandbox...): without this the click would do nothing at all.
+    """
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return None
+    log.warning("the system could not open %s", path)
+    dialog = PathDialog(Path(path), not Path(path).is_file(), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = "") -> None:
@@ -163,8 +288,7 @@ class ErrorHooks(QObject):
             return
         log.error("uncaught exception", exc_info=(kind, error, tb))
         text = redact("".join(traceback.format_exception(kind, error, tb)))
-        summary = user_message(error) or f"{kind.__name__}: {redact(str(error))[:300]}"
-        self.raised.emit(summary, text)
+        self.raised.emit(user_message(error) or bug_summary(), text)
 
     def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None:
@@ -178,8 +302,7 @@ class ErrorHooks(QObject):
 
     @staticmethod
     def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
-        summary = f"{type(error).__name__}: {redact(str(error))[:300]}"
-        ErrorHooks._open(parent, summary, details_of(error))
+        ErrorHooks._open(parent, bug_summary(), details_of(error))
 
     @staticmethod
     def _open(parent: QWidget | None, summary: str, details: str) -> None:

@@ -3,15 +3,17 @@
 Rendering runs on the task pool (a PDF takes a few seconds), with a progress
 bar; the dialog stays responsive and reports the files written, or the
 exporter's own message when something is wrong (unwritable folder, file
-open in another program...).
+open in another program...). The folder is the last one used, else the
+system's Documents folder (``QStandardPaths``), else the home folder; when the
+system cannot open the folder or a file, the user is told where it is.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,12 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.errors import show_error, user_message
+from desktop.errors import documents_folder, open_folder, show_error, user_message
 from desktop.icons import icon
 from desktop.tasks import TaskRunner
 from desktop.theme import BADGES, pair
 from engine.export import ExportFormat
 from engine.service import Service
+
+
+def default_folder(last_used: str = "") -> Path:
+    """The folder the dialog proposes: the last one used if it still exists, else Documents."""
+    if last_used and Path(last_used).is_dir():
+        return Path(last_used)
+    return documents_folder()
 
 
 class ExportDialog(QDialog):
@@ -73,11 +82,7 @@ class ExportDialog(QDialog):
             check.setChecked(fmt in (ExportFormat.PDF, ExportFormat.DOCX))
             check.toggled.connect(lambda _on: self._update())
             column.addWidget(check)
-        settings = service.app_settings()
-        folder = settings.last_export_dir or str(Path.home() / "Documents")
-        if not Path(folder).exists():
-            folder = str(Path.home())
-        self.folder = QLineEdit(folder)
+        self.folder = QLineEdit(str(default_folder(service.app_settings().last_export_dir)))
         self.folder.setAccessibleName(self.tr("Folder"))
         browse = QPushButton(icon("folder"), self.tr("Choose…"))
         browse.clicked.connect(self.choose_folder)
@@ -106,7 +111,9 @@ class ExportDialog(QDialog):
         self.result.setWordWrap(True)
         self.result.setOpenExternalLinks(False)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.result.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.result.linkActivated.connect(
+            lambda url: open_folder(self, Path(QUrl(url).toLocalFile()))
+        )
         self.export_button = QPushButton(icon("export", "#FFFFFF"), self.tr("Export"))
         self.export_button.setObjectName("primary")
         self.export_button.setDefault(True)
@@ -169,12 +176,15 @@ class ExportDialog(QDialog):
 
             self.service.save_app_settings(replace(settings, last_export_dir=str(folder)))
         links = "<br>".join(
-            f"<a href='{QUrl.fromLocalFile(str(p)).toString()}'>{p.name}</a>" for p in paths
+            f"<a href='{html.escape(QUrl.fromLocalFile(str(p)).toString())}'>"
+            f"{html.escape(p.name)}</a>"
+            for p in paths
         )
-        self.result.setText(self.tr("Saved in {folder}:").format(folder=folder) + f"<br>{links}")
+        saved_in = self.tr("Saved in {folder}:").format(folder=folder)
+        self.result.setText(f"{html.escape(saved_in, quote=False)}<br>{links}")
         self.exported.emit(self.paths)
         if self.open_when_done.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_folder(self, folder)
 
     def _failed(self, error: BaseException) -> None:
         self.progress.setVisible(False)

@@ -2,12 +2,16 @@
 
 One window with four pages in a stack; menus, a toolbar and the shortcuts
 users expect (Ctrl+N new plan, Ctrl+F find, Ctrl+E export, Ctrl+S save).
-The evaluation banner sits above every page. Window geometry lives in
-QSettings (an ini file in the data folder), nothing else does.
+The evaluation banner sits above every page, in the desktop's words with a
+link to the licence dialog and the vendor's address. Window geometry, and the
+licence state the start-up dialog last showed (so it greets once, and
+speaks again only when the state changes), live in QSettings (an ini file in
+the data folder), nothing else does.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,17 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.errors import show_error
+from desktop.errors import PathDialog, mail_link, open_folder, show_error
 from desktop.icons import app_icon, icon
 from desktop.library.view import LibraryPage
 from desktop.prefs import writer_for
 from desktop.prerender import Prerenderer
 from desktop.tasks import TaskRunner
 from engine.domain import ClubProfile
-from engine.licence import banner, current_licence
+from engine.licence import current_licence
 from engine.logs import LOG_FOLDER
 from engine.service import Service
-from licensing import LicenceState
+from engine.vendor import vendor
+from licensing import LicenceState, LicenceStatus
 
 if TYPE_CHECKING:  # the pages and dialogs load on first use (a quicker start)
     from desktop.export_dialog import ExportDialog
@@ -48,6 +53,8 @@ if TYPE_CHECKING:  # the pages and dialogs load on first use (a quicker start)
 
 log = logging.getLogger(__name__)
 WINDOW_STATE_FILE = "window.ini"
+LICENCE_SEEN_KEY = "licence/shown_at_start"  # the status the start-up dialog last showed
+LICENCE_LINK = "#licence"  # the banner's link to the licence dialog
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +62,6 @@ class MainWindow(QMainWindow):
         self,
         service: Service,
         language: str = "it",
-        licence_notice: str | None = None,
         *,
         licence: LicenceState | None = None,
         runner: TaskRunner | None = None,
@@ -74,11 +80,14 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.setMinimumSize(900, 600)
 
-        self.licence_banner = QLabel(licence_notice or "")
+        self.licence_banner = QLabel()
         self.licence_banner.setObjectName("licenceBanner")
         self.licence_banner.setWordWrap(True)
-        self.licence_banner.setVisible(bool(licence_notice))
-        self.licence_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licence_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.licence_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.licence_banner.setOpenExternalLinks(False)
+        self.licence_banner.linkActivated.connect(self._banner_link)
+        self._show_licence_banner(self.licence)
 
         self.library = LibraryPage(service, language)
         self.stack = QStackedWidget()
@@ -355,7 +364,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.generation)
 
     def _generation_finished(self, outcome: RunOutcome) -> None:
-        if outcome.plan_id is not None and not outcome.nothing_to_do:
+        if outcome.plan_id is not None and outcome.saved and not outcome.nothing_to_do:
             self.prerenderer.schedule(outcome.plan_id)  # the version just saved
         if outcome.plan_id is not None and not self.generation.partial:
             # The questionnaire became a plan: its draft is done with.
@@ -452,25 +461,82 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_licence(self) -> LicenceDialog:
+    def open_licence(self, *, at_start: bool = False) -> LicenceDialog | None:
+        """The licence dialog; ``at_start`` (the app's start-up) greets only when it should.
+
+        At start-up the dialog appears on the first start and whenever the licence
+        state differs from the one it last showed (expired, moved to another
+        computer...), never again and again for the same state: the banner keeps
+        saying it. Opened by the user, it is titled by the licence's state.
+        """
         from desktop.licence_dialog import LicenceDialog
 
-        dialog = LicenceDialog(self.service.home, self.licence, self)
+        if at_start:
+            if not self.licence_news(self.licence):
+                return None
+            self._remember_licence_shown(self.licence)
+        dialog = LicenceDialog(self.service.home, self.licence, self, welcome=at_start)
         dialog.licence_changed.connect(self.licence_changed)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog
 
+    def licence_news(self, state: LicenceState) -> bool:
+        """Whether the start-up dialog has something new to say about ``state``."""
+        if state.is_licensed:
+            self._remember_licence_shown(state)  # a later loss of the licence is news
+            return False
+        seen = self._window_settings().value(LICENCE_SEEN_KEY, "")
+        return seen != state.status.value
+
+    def _remember_licence_shown(self, state: LicenceState) -> None:
+        settings = self._window_settings()
+        settings.setValue(LICENCE_SEEN_KEY, state.status.value)
+        settings.sync()
+
     def licence_changed(self, state: LicenceState) -> None:
         self.licence = state
         self.service.max_clubs = state.max_clubs
         self.service.watermark = state.watermark
-        notice = banner(state, i18n.current())
-        self.licence_banner.setText(notice or "")
+        self._remember_licence_shown(state)
+        self._show_licence_banner(state)
+
+    def licence_notice(self, state: LicenceState) -> str:
+        """The banner's rich text in evaluation mode ("" when licensed).
+
+        The state in the licensing package's words, a link to the licence dialog
+        (whose buttons do what the engine's text asks to type) and the vendor's
+        address; no command line, no machine code (the dialog shows it).
+        """
+        if not state.evaluation:
+            return ""
+        action = (
+            self.tr("How to get a licence…")
+            if state.status is LicenceStatus.MISSING
+            else self.tr("What to do…")
+        )
+        contact = html.escape(self.tr("Questions: {email}"), quote=False).format(
+            email=mail_link(vendor().email)
+        )
+        return (
+            f"{html.escape(state.message(i18n.current()), quote=False)} "
+            f"<a href='{LICENCE_LINK}'>{html.escape(action)}</a> · {contact}"
+        )
+
+    def _show_licence_banner(self, state: LicenceState) -> None:
+        notice = self.licence_notice(state)
+        self.licence_banner.setText(notice)
         self.licence_banner.setVisible(bool(notice))
 
-    def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.service.home)))
+    def _banner_link(self, url: str) -> None:
+        if url == LICENCE_LINK:
+            self.open_licence()
+        else:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def open_data_folder(self) -> PathDialog | None:
+        """The data folder in the file manager, or where it is when the system cannot open it."""
+        return open_folder(self, self.service.home)
 
     def about(self) -> None:
         from engine.version import app_version

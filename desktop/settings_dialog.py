@@ -1,23 +1,29 @@
 """Settings: the writer (offline / Gemini / local server), languages, data and licence.
 
 The API key goes to the OS keyring only (``licensing.secrets``), never to the
-store, QSettings or a log; the field shows a masked hint of the stored key.
-"Test connection" lists the models the key may use, in the background, and
-fills the model picker (which still accepts a typed name).
+store, QSettings or a log; the field shows a masked hint of the stored key and
+says where it comes from in a user's words (the keyring, or set in the system
+for this session: never a variable's name). Saving Gemini without any key
+warns and offers to go back to the key. "Test connection" lists the models
+the key may use, in the background, and fills the model picker (which still
+accepts a typed name). The data folder has its own *Choose…* button (kept
+for the next start by ``engine.data_folder``) instead of a command line.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,15 +39,40 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.errors import show_error, user_message
+from desktop.errors import PathDialog, open_folder, show_error, user_message
 from desktop.icons import icon
 from desktop.prefs import preload_provider
 from desktop.tasks import TaskRunner
+from engine import data_folder
 from engine.logs import LOG_FOLDER
 from engine.providers import defaults
 from engine.redaction import register_secret
 from engine.service import AppSettings, Service
 from licensing import LicenceState
+
+log = logging.getLogger(__name__)
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that takes the height its text needs at its width.
+
+    Inside a group box on a tab, layouts gave a wrapped hint the height of one
+    line: a two- or three-line message (where the key comes from, the keyring
+    failure) was cut off mid-sentence.
+    """
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class SettingsDialog(QDialog):
@@ -63,7 +94,7 @@ class SettingsDialog(QDialog):
         self.settings = service.app_settings()
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(720)
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.addTab(self._generation_tab(), icon("regenerate"), self.tr("Writing the plan"))
         tabs.addTab(self._language_tab(), self.tr("Languages"))
         tabs.addTab(self._data_tab(licence), icon("folder"), self.tr("Data and licence"))
@@ -93,9 +124,10 @@ class SettingsDialog(QDialog):
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_key.setAccessibleName(self.tr("Gemini API key"))
-        self.key_state = QLabel()
+        self.key_state = WrappedLabel()
         self.key_state.setObjectName("hint")
         self.key_state.setWordWrap(True)
+        self.key_state.setOpenExternalLinks(True)
         self.remove_key = QPushButton(self.tr("Remove key"))
         self.remove_key.clicked.connect(self.delete_key)
         self.test_gemini = QPushButton(self.tr("Test connection"))
@@ -210,21 +242,27 @@ class SettingsDialog(QDialog):
         folder = QLineEdit(str(self.service.home))
         folder.setReadOnly(True)
         folder.setAccessibleName(self.tr("Data folder"))
-        open_folder = QPushButton(icon("folder"), self.tr("Open"))
-        open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.service.home)))
-        )
+        open_folder_button = QPushButton(icon("folder"), self.tr("Open"))
+        open_folder_button.clicked.connect(self.open_data_folder)
+        self.choose_folder_button = QPushButton(self.tr("Choose the data folder…"))
+        self.choose_folder_button.clicked.connect(self.choose_data_folder)
         row = QHBoxLayout()
         row.addWidget(folder, 1)
-        row.addWidget(open_folder)
+        row.addWidget(open_folder_button)
+        row.addWidget(self.choose_folder_button)
         where = QLabel(
             self.tr(
                 "Plans, versions, notes and settings live in this folder; logs in its "
-                "'{logs}' subfolder. Start the app with --home FOLDER to use another one."
+                "'{logs}' subfolder. To keep them somewhere else (another disk, for "
+                "example), choose another folder: the app uses it from the next start."
             ).format(logs=LOG_FOLDER)
         )
         where.setWordWrap(True)
         where.setObjectName("hint")
+        self.next_folder = WrappedLabel()
+        self.next_folder.setWordWrap(True)
+        self.next_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._show_next_folder(data_folder.chosen_home())
         self.licence_text = QLabel(f"{licence.message(lang)}")
         self.licence_text.setWordWrap(True)
         manage = QPushButton(icon("licence"), self.tr("Manage licence…"))
@@ -232,9 +270,71 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.addRow(self.tr("Data folder"), row)
         form.addRow("", where)
+        form.addRow("", self.next_folder)
         form.addRow(self.tr("Licence"), self.licence_text)
         form.addRow("", manage)
         return page
+
+    # --- the data folder ---------------------------------------------------------------------
+
+    def open_data_folder(self) -> PathDialog | None:
+        """The data folder in the file manager, or where it is when that cannot open."""
+        return open_folder(self, self.service.home)
+
+    def _show_next_folder(self, chosen: Path | None) -> None:
+        """Say which folder the next start will use, when it is not this one."""
+        pending = chosen is not None and chosen.resolve() != self.service.home.resolve()
+        self.next_folder.setText(
+            self.tr("From the next start the app will use: {folder}").format(folder=chosen)
+            if pending
+            else ""
+        )
+        self.next_folder.setVisible(pending)
+
+    def choose_data_folder(self) -> bool:
+        """Pick the folder for the next start; the current plans stay where they are."""
+        picked = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the data folder"), str(self.service.home.parent)
+        )
+        if not picked:
+            return False
+        folder = Path(picked).expanduser().resolve()
+        if folder == self.service.home.resolve():
+            data_folder.choose_home(None if folder == data_folder.default_home() else folder)
+            self._show_next_folder(None)
+            return False
+        if not data_folder.writable(folder):
+            QMessageBox.warning(
+                self,
+                self.tr("Data folder"),
+                self.tr("The app cannot save files in {folder}: choose another folder.").format(
+                    folder=folder
+                ),
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Data folder"),
+            self.tr(
+                "From the next start the app will keep its plans in {folder}. The plans in "
+                "the current folder stay where they are: choose it again to see them. "
+                "Use the new folder?"
+            ).format(folder=folder),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            data_folder.choose_home(folder)
+        except OSError as error:
+            log.warning("data folder choice not saved: %s", error)
+            QMessageBox.warning(
+                self,
+                self.tr("Data folder"),
+                self.tr("The app could not remember this folder: try again in a moment."),
+            )
+            return False
+        self._show_next_folder(folder)
+        return True
 
     # --- load / save ------------------------------------------------------------------------
 
@@ -281,6 +381,8 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         if self.api_key.text().strip() and not self.store_key():
             return
+        if self.provider() == "gemini" and not self.has_key() and not self.save_without_key():
+            return
         stored = self.service.save_app_settings(self.current())
         self.settings = stored
         self.runner.run(lambda: preload_provider(stored.provider))
@@ -289,41 +391,69 @@ class SettingsDialog(QDialog):
 
     # --- the API key ------------------------------------------------------------------------
 
+    @staticmethod
+    def has_key() -> bool:
+        """Whether a Gemini generation would find a key (an unusable keyring counts as none)."""
+        from licensing.secrets import SecretStoreUnavailable, find_api_key
+
+        try:
+            return find_api_key("gemini") is not None
+        except SecretStoreUnavailable:
+            return False
+
+    def save_without_key(self) -> bool:
+        """Gemini chosen with no key: say so, and go back to the key field unless told to save."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("No Gemini key"),
+            self.tr(
+                "Gemini needs an API key to write plans, and none is set yet: plans cannot be "
+                "written with Gemini until you add one.\n\nSave anyway? Choose No to go back "
+                "and paste the key."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.tabs.setCurrentIndex(0)
+        self.api_key.setFocus()
+        return False
+
     def _show_key_state(self) -> None:
-        """Where the key comes from (keyring or which variable), masked: never the key."""
+        """Where the key comes from, in a user's words and masked: never the key, nor a variable."""
         from licensing.secrets import SecretStoreUnavailable, api_key_env_var, find_api_key, mask
 
-        app_variable = api_key_env_var("gemini")
         try:
             found = find_api_key("gemini")
         except SecretStoreUnavailable as error:
-            self.key_state.setText(error.message(i18n.current()))
+            self.key_state.setText(user_message(error) or "")
             self.remove_key.setEnabled(False)
             return
         self.remove_key.setEnabled(found is not None and found.from_keyring)
         if found is None:
             self.key_state.setText(
                 self.tr(
-                    "No key stored. Get one at aistudio.google.com, paste it here: it is kept "
-                    "in the system keyring (or set {var})."
-                ).format(var=app_variable)
+                    "No key yet. Get one for free at {site} and paste it here: the app keeps "
+                    "it in this computer's keyring."
+                ).format(
+                    site="<a href='https://aistudio.google.com/apikey'>aistudio.google.com</a>"
+                )
             )
             self.api_key.setPlaceholderText(self.tr("Paste your Gemini API key"))
             return
         masked = mask(found.value)
         if found.from_keyring:
             text = self.tr("A key is stored in the system keyring ({masked}).")
-        elif found.source == app_variable:
+        elif found.source == api_key_env_var("gemini"):
             text = self.tr(
-                "The key comes from the environment variable {var} ({masked}), which wins over "
-                "the system keyring: change the variable to change the key."
+                "A key is set in the system for this session ({masked}) and takes precedence "
+                "over a key saved here. To change it, ask whoever set up this computer."
             )
         else:
             text = self.tr(
-                "The key comes from the environment variable {var} ({masked}). A key pasted "
-                "here is kept in the system keyring and used instead."
+                "A key is set in the system for this session ({masked}). A key pasted here "
+                "is kept in the system keyring and used instead."
             )
-        self.key_state.setText(text.format(masked=masked, var=found.source))
+        self.key_state.setText(text.format(masked=masked))
         self.api_key.setPlaceholderText(self.tr("Type a new key to replace it"))
 
     def store_key(self) -> bool:
@@ -332,9 +462,19 @@ class SettingsDialog(QDialog):
         register_secret(self.api_key.text())
         try:
             set_api_key(self.api_key.text().strip(), "gemini")
-        except Exception as error:  # ValueError or SecretStoreUnavailable: both worded
-            message = user_message(error) or str(error)
+        except ValueError:
+            message = self.tr(
+                "This does not look like an API key: copy it again from aistudio.google.com "
+                "and paste it here."
+            )
             QMessageBox.warning(self, self.tr("API key"), message)
+            return False
+        except Exception as error:  # SecretStoreUnavailable: worded by errors.user_message
+            message = user_message(error)
+            if message is None:
+                show_error(self, error)  # a bug: logged, with details for support
+            else:
+                QMessageBox.warning(self, self.tr("API key"), message)
             return False
         self.api_key.clear()
         self._show_key_state()

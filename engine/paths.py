@@ -23,15 +23,18 @@ DATABASE_FILENAME = "rooting-future.db"
 def user_home(override: str | os.PathLike[str] | None = None) -> Path:
     """The folder holding the database, licence, logs and drafts.
 
-    Order: an explicit override (``--home``), then ``ROOTING_FUTURE_HOME``,
-    then the platform's user data folder. The folder is created if missing.
+    Order: an explicit override (``--home``), then ``ROOTING_FUTURE_HOME``, then the
+    folder chosen in Settings (``engine.data_folder``), then the platform's user data
+    folder. The folder is created if missing.
     """
+    from engine.data_folder import chosen_home  # it imports this module's names
+
     if override:
         home = Path(override)
     elif os.environ.get(HOME_ENV):
         home = Path(os.environ[HOME_ENV])
     else:
-        home = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
+        home = chosen_home() or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
     home = home.expanduser().resolve()
     home.mkdir(parents=True, exist_ok=True)
     return home

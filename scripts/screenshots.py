@@ -28,7 +28,7 @@ from desktop.main_window import MainWindow
 from desktop.theme import apply_theme, force_dark
 from engine.agents.writers import OfflineWriter
 from engine.domain import PlanStatus, load_club_file
-from engine.licence import banner, current_licence
+from engine.licence import current_licence
 from engine.paths import resource_path
 from engine.service import Service
 
@@ -100,9 +100,7 @@ def main() -> None:
         home = Path(folder)
         empty_service = Service(home / "empty")
         licence = current_licence(home / "empty")
-        window = MainWindow(
-            empty_service, args.language, banner(licence, args.language), licence=licence
-        )
+        window = MainWindow(empty_service, args.language, licence=licence)
         window.resize(*SIZE)
         window.show()
         save(window, out, "empty-library")
@@ -111,7 +109,7 @@ def main() -> None:
 
         service = Service(home / "data", watermark=True)
         plan_id = fill(service)
-        window = MainWindow(service, args.language, banner(licence, args.language), licence=licence)
+        window = MainWindow(service, args.language, licence=licence)
         window.resize(*SIZE)
         window.show()
         window.show_library()

@@ -18,6 +18,7 @@ from engine.licence import current_licence
 from engine.paths import database_path
 from engine.service import Service
 from engine.storage.ai_cache import ResponseCache
+from engine.vendor import vendor
 from licensing.fingerprint import default_source
 from licensing.secrets import get_api_key
 from tests.doubles.gemini_double import GeminiDouble
@@ -149,7 +150,7 @@ def lab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring) -> Lab:
 
 def test_licence_dialog_without_a_licence(qtbot, service: Service, lab: Lab, tmp_path) -> None:
     state = current_licence(service.home)
-    dialog = LicenceDialog(service.home, state)
+    dialog = LicenceDialog(service.home, state, welcome=True)  # as the app shows it at start
     qtbot.addWidget(dialog)
     assert dialog.title.text() == "Benvenuti in Rooting Future"
     assert "modalità valutazione" in dialog.message.text()
@@ -161,7 +162,7 @@ def test_licence_dialog_without_a_licence(qtbot, service: Service, lab: Lab, tmp
     request = tmp_path / "richiesta.txt"
     assert dialog.write_request(request)
     assert request.read_text().startswith("-----BEGIN")
-    assert "Richiesta di attivazione salvata" in dialog.result.text()
+    assert str(request) in dialog.result.text() and vendor().email in dialog.result.text()
     junk = tmp_path / "junk.lic"
     junk.write_text("not a licence")
     assert not dialog.install(junk)
@@ -203,7 +204,7 @@ def test_settings_say_where_the_key_comes_from_never_the_key(
     sdk_key, app_key = "sdk-variable-key-1234", "app-variable-key-5678"
     monkeypatch.setenv("GEMINI_API_KEY", sdk_key)
     dialog = window.open_settings()
-    assert "GEMINI_API_KEY" in dialog.key_state.text() and "1234" in dialog.key_state.text()
+    assert "GEMINI_API_KEY" not in dialog.key_state.text() and "1234" in dialog.key_state.text()
     assert sdk_key not in dialog.key_state.text()
     assert not dialog.remove_key.isEnabled()  # nothing in the keyring to remove
     dialog.api_key.setText("keyring-key-abcdefgh")
@@ -214,5 +215,6 @@ def test_settings_say_where_the_key_comes_from_never_the_key(
     monkeypatch.setenv("ROOTING_FUTURE_GEMINI_API_KEY", app_key)
     dialog._show_key_state()
     text = dialog.key_state.text()
-    assert "ROOTING_FUTURE_GEMINI_API_KEY" in text and "prevale" in text and app_key not in text
+    assert "ROOTING_FUTURE" not in text and "5678" in text and app_key not in text
+    assert "portachiavi" not in text  # it comes from the system, not from the keyring
     dialog.close()

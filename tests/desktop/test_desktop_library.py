@@ -113,7 +113,7 @@ def test_library_loads_lazily(qtbot, service: Service, monkeypatch) -> None:
 
 
 def test_evaluation_banner_shows_in_the_window(qtbot, service: Service) -> None:
-    window = MainWindow(service, licence_notice="Modalità valutazione")
+    window = MainWindow(service)
     qtbot.addWidget(window)
     window.show()
     assert window.licence_banner.isVisible()
