@@ -15,11 +15,13 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QLocale, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,8 +29,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -143,6 +147,67 @@ def number_of(raw: Any) -> Any:
     return raw.get("value") if isinstance(raw, dict) else raw
 
 
+def has_answer(value: Any) -> bool:
+    """Whether the user wrote something here (0 and a ticked box count; blanks do not)."""
+    if isinstance(value, dict):
+        return any(has_answer(v) for v in value.values())
+    if isinstance(value, list):
+        return any(has_answer(v) for v in value) or any(isinstance(v, dict) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value is not False
+
+
+def contains(ancestor: QWidget, widget: QWidget | None) -> bool:
+    """``widget`` is ``ancestor`` or inside it, popups included (a combo's list is a window of
+    its own, which ``QWidget.isAncestorOf`` stops at)."""
+    while widget is not None:
+        if widget is ancestor:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def tint_cell(table: QTableWidget, row: int, column: int, messages: list[str] | None) -> None:
+    """A cell in question tinted, with its messages as the tooltip (or back to normal)."""
+    background, foreground = (QColor(c) for c in pair(BADGES, "missing"))
+    tip = "\n".join(messages) if messages else ""
+    widget = table.cellWidget(row, column)
+    if widget is not None:
+        widget.setToolTip(tip)
+        widget.setProperty("invalid", bool(messages))
+    item = table.item(row, column)
+    if item is not None:
+        item.setToolTip(tip)
+        item.setBackground(QBrush(background) if messages else QBrush())
+        item.setForeground(QBrush(foreground) if messages else QBrush())
+
+
+class Caption(QLabel):
+    """A field's caption: on one line when it fits in ``widest`` pixels, else wrapped there.
+
+    QFormLayout sizes the caption column from the captions' size hints and their height at
+    that column's width; a wrapping QLabel hints a narrower width of its own, wraps there and
+    was cut in half ("Quota media per atleta"). Hinting the width it really takes keeps the
+    two the same.
+    """
+
+    def __init__(self, text: str, widest: int) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.widest = widest
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        natural = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin()
+        natural += margins.left() + margins.right() + 2  # rounding: never wrap what fits
+        width = min(natural, self.widest)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DAY_FIRST_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
 
@@ -205,6 +270,12 @@ class Binding(QObject):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
+        # The message's line is kept even while hidden, so a message appearing never moves
+        # the fields below it (nor the one the user is about to click).
+        policy = self.error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error.setSizePolicy(policy)
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing())
         self.error.setVisible(False)
         self.paths: list[Path] = [path]  # issues under these paths show beside this field
 
@@ -221,16 +292,16 @@ class Binding(QObject):
         """Put the cursor where the issue at ``path`` is."""
         self.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def where(self, issue: Issue, lang: str) -> str:
+        """What inside this field an issue is about ("n. 2 › Numero di squadre: "), if not
+        the field itself."""
+        if not issue.path[len(self.path) :]:
+            return ""
+        return " › ".join(issue.label(lang).split(" › ")[-2:]) + ": "
+
     def show_issues(self, issues: list[Issue]) -> None:
         lang = i18n.current()
-        lines = []
-        for issue in issues:
-            extra = issue.path[len(self.path) :]
-            where = ""
-            if extra:
-                where = issue.label(lang).split(" › ")[-2:]  # e.g. "n. 2 › Numero di squadre"
-                where = " › ".join(where) + ": "
-            lines.append(where + issue.message(lang))
+        lines = [self.where(issue, lang) + issue.message(lang) for issue in issues]
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
         self.widget.setProperty("invalid", bool(lines))
@@ -310,14 +381,17 @@ class NumberBinding(Binding):
     questionnaire's.
     """
 
-    def __init__(self, path: Path, plain: bool = False, width: int = 140) -> None:
+    def __init__(
+        self, path: Path, plain: bool = False, width: int = 140, unit: str | None = None
+    ) -> None:
+        """``unit`` overrides the domain's unit in the label only (what is stored is the same)."""
         edit = QLineEdit()
         edit.setMaximumWidth(width)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         super().__init__(path, edit)
         self.plain = plain  # a plain int field (year, count), not a sourced value
         self.original: Any = None
-        _, _, unit = field_info(path)
+        unit = unit or field_info(path)[2]
         self.unit = QLabel(unit_label(unit))
         self.unit.setObjectName("hint")
         if not plain:
@@ -372,6 +446,79 @@ class ListBinding(Binding):
         else:
             parts = self.widget.toPlainText().splitlines()
         set_in(doc, self.path, [p.strip() for p in parts if p.strip()])
+
+
+def swatch_icon(colour: QColor, size: int = 20) -> QIcon:
+    """A square of ``colour`` with a grey border, so white shows on a light window too."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor("#808080"))
+    painter = QPainter(pixmap)
+    painter.fillRect(1, 1, size - 2, size - 2, colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ColoursBinding(ListBinding):
+    """The club colours: typed as hex codes, shown as swatches, chosen with Qt's colour picker.
+
+    A swatch changes its colour; *Add a colour…* appends one (up to the domain's three).
+    Typed codes keep working: the swatches follow the text.
+    """
+
+    MOST = 3
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, one_line=True)
+        self.swatches: list[QToolButton] = []
+        for index in range(self.MOST):
+            swatch = QToolButton()
+            swatch.setAutoRaise(True)
+            swatch.setIconSize(QSize(20, 20))
+            swatch.clicked.connect(lambda _c=False, n=index: self.pick(n))
+            self.swatches.append(swatch)
+        self.add_button = QPushButton(self.tr("Add a colour…"))
+        self.add_button.clicked.connect(lambda: self.pick(len(self.colours())))
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.widget, 1)
+        for swatch in self.swatches:
+            row.addWidget(swatch)
+        row.addWidget(self.add_button)
+        self.container = box
+        self.widget.textChanged.connect(self._show_swatches)
+        self._show_swatches()
+
+    def colours(self) -> list[str]:
+        return [part.strip() for part in self.widget.text().split(",") if part.strip()]
+
+    def _show_swatches(self) -> None:
+        colours = self.colours()
+        for index, swatch in enumerate(self.swatches):
+            code = colours[index] if index < len(colours) else ""
+            colour = QColor(code)
+            shown = bool(code) and colour.isValid() and code.startswith("#")
+            swatch.setVisible(shown)
+            if shown:
+                swatch.setIcon(swatch_icon(colour))
+                swatch.setToolTip(self.tr("Change the colour {code}").format(code=code.upper()))
+                swatch.setAccessibleName(swatch.toolTip())
+        self.add_button.setEnabled(len(colours) < self.MOST)
+
+    def pick(self, index: int) -> None:
+        """Qt's colour picker for colour ``index`` (one past the last adds a colour)."""
+        colours = self.colours()
+        current = QColor(colours[index]) if index < len(colours) else QColor("#FFFFFF")
+        chosen = QColorDialog.getColor(
+            current if current.isValid() else QColor("#FFFFFF"),
+            self.widget,
+            self.tr("Club colour"),
+        )
+        if not chosen.isValid():
+            return  # cancelled
+        colours[index : index + 1] = [chosen.name().upper()]
+        self.widget.setText(", ".join(colours[: self.MOST]))
+        self.changed.emit()
 
 
 Options = list[tuple[Any, str]] | Callable[[dict[str, Any]], list[tuple[Any, str]]]
@@ -617,22 +764,11 @@ class TableBinding(Binding):
                 column = self.column_of(rest[1])
                 if column >= 0:
                     cells.setdefault((rest[0], column), []).append(issue.message(lang))
-        background, foreground = (QColor(c) for c in pair(BADGES, "missing"))
         table = self.table
         table.blockSignals(True)
         for row in range(table.rowCount()):
             for column in range(table.columnCount()):
-                messages = cells.get((row, column))
-                tip = "\n".join(messages) if messages else ""
-                widget = table.cellWidget(row, column)
-                if widget is not None:
-                    widget.setToolTip(tip)
-                    widget.setProperty("invalid", bool(messages))
-                item = table.item(row, column)
-                if item is not None:
-                    item.setToolTip(tip)
-                    item.setBackground(QBrush(background) if messages else QBrush())
-                    item.setForeground(QBrush(foreground) if messages else QBrush())
+                tint_cell(table, row, column, cells.get((row, column)))
         table.blockSignals(False)
 
     def focus_path(self, path: Path) -> None:
@@ -645,58 +781,136 @@ class TableBinding(Binding):
 
 
 class MembersBinding(Binding):
-    """Members by age band and gender, last season and this season, in one grid."""
+    """Members by age band and gender, last season and this season, in one grid.
+
+    An empty cell is "not known" and a 0 is an answer: each band's *No one* button writes
+    0 in its four cells, so a club without under-6s says so in one click. A message about a
+    cell names its season, band and gender, and the cell is tinted and selected.
+    """
 
     BANDS = ("under_6", "age_6_12", "age_13_18", "adults", "over_60")
     SEASONS = ("members_last_season", "members_current_season")
+    COLUMNS = (
+        (SEASONS[0], "male"),
+        (SEASONS[0], "female"),
+        (SEASONS[1], "male"),
+        (SEASONS[1], "female"),
+    )
 
     def __init__(self) -> None:
-        table = QTableWidget(len(self.BANDS), 4)
+        table = QTableWidget(len(self.BANDS), len(self.COLUMNS) + 1)
         super().__init__(("people", "members_current_season"), table)
         self.paths = [("people", season) for season in self.SEASONS]
-        last, current = (label(("people", s)) for s in self.SEASONS)
-        male, female = (
-            label(("people", "members_last_season", "adults", "male")),
-            label(("people", "members_last_season", "adults", "female")),
-        )
-        table.setHorizontalHeaderLabels(
-            [f"{last}\n{male}", f"{last}\n{female}", f"{current}\n{male}", f"{current}\n{female}"]
-        )
+        table.setHorizontalHeaderLabels([*map(self._header, self.COLUMNS), ""])
         table.setVerticalHeaderLabels(
             [label(("people", "members_last_season", band)) for band in self.BANDS]
         )
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(self.COLUMNS), QHeaderView.ResizeMode.ResizeToContents)
         table.setTabKeyNavigation(True)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        height = table.horizontalHeader().sizeHint().height() + 8
-        height += sum(table.verticalHeader().sectionSize(r) for r in range(len(self.BANDS)))
-        table.setFixedHeight(max(height, 190))
+        for each in (header, table.verticalHeader()):
+            each.setHighlightSections(False)  # a bold header no longer fits its section
+        self.none_buttons = [self._none_button(row) for row in range(len(self.BANDS))]
+        height = header.sizeHint().height() + 2 * table.frameWidth() + 4
+        height += sum(
+            max(table.sizeHintForRow(r), table.verticalHeader().sectionSizeHint(r))
+            for r in range(len(self.BANDS))
+        )
+        table.setFixedHeight(height)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         table.itemChanged.connect(lambda _i: self.changed.emit())
         self.container = table
 
+    @property
+    def table(self) -> QTableWidget:
+        return self.widget  # type: ignore[return-value]
+
+    def _header(self, column: tuple[str, str]) -> str:
+        season, gender = column
+        return f"{label(('people', season))}\n{label(('people', season, 'adults', gender))}"
+
+    def _none_button(self, row: int) -> QToolButton:
+        button = QToolButton()
+        button.setText(self.tr("No one"))
+        band = label(("people", "members_last_season", self.BANDS[row]))
+        button.setToolTip(
+            self.tr(
+                "No members in the band {band} in either season: writes 0 in its four cells "
+                "(an empty cell means not known)."
+            ).format(band=band)
+        )
+        button.setAccessibleName(self.tr("No one: {band}").format(band=band))
+        button.clicked.connect(lambda _c=False: self.set_none(row))
+        self.table.setCellWidget(row, len(self.COLUMNS), button)
+        return button
+
+    def set_none(self, row: int) -> None:
+        """Band ``row`` has no members: 0 in each of its cells, an answer and not a blank."""
+        table = self.table
+        table.blockSignals(True)
+        for column in range(len(self.COLUMNS)):
+            table.setItem(row, column, self._item(0))
+        table.blockSignals(False)
+        self.changed.emit()
+
+    def _item(self, value: Any) -> QTableWidgetItem:
+        item = QTableWidgetItem(format_number(value))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
     def _cells(self):
         for row, band in enumerate(self.BANDS):
-            for column, (season, gender) in enumerate(
-                (
-                    (self.SEASONS[0], "male"),
-                    (self.SEASONS[0], "female"),
-                    (self.SEASONS[1], "male"),
-                    (self.SEASONS[1], "female"),
-                )
-            ):
+            for column, (season, gender) in enumerate(self.COLUMNS):
                 yield row, column, ("people", season, band, gender)
 
+    def cell_of(self, path: Path) -> tuple[int, int] | None:
+        """The (row, column) of the cell an issue's path is about, if it is one."""
+        for row, column, cell in self._cells():
+            if tuple(path[: len(cell)]) == cell:
+                return row, column
+        return None
+
     def load(self, doc: dict[str, Any]) -> None:
-        table: QTableWidget = self.widget  # type: ignore[assignment]
+        table = self.table
         table.blockSignals(True)
         for row, column, path in self._cells():
-            item = QTableWidgetItem(format_number(number_of(get_in(doc, path))))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, column, item)
+            table.setItem(row, column, self._item(number_of(get_in(doc, path))))
         table.blockSignals(False)
 
     def store(self, doc: dict[str, Any]) -> None:
-        table: QTableWidget = self.widget  # type: ignore[assignment]
+        table = self.table
         for row, column, path in self._cells():
             item = table.item(row, column)
             set_in(doc, path, parse_number(item.text() if item else ""))
+
+    def where(self, issue: Issue, lang: str) -> str:
+        """The season, the band and the gender ("Tesserati stagione scorsa › 13-18 anni ›
+        Maschi: "): the band and gender alone do not say which of the two seasons."""
+        parts = issue.label(lang).split(" › ")[1:]  # without the step ("Persone")
+        return " › ".join(parts) + ": " if parts else ""
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        """The messages under the grid; each cell in question tinted and the first selected."""
+        super().show_issues(issues)
+        lang = i18n.current()
+        cells: dict[tuple[int, int], list[str]] = {}
+        for issue in issues:
+            cell = self.cell_of(issue.path)
+            if cell is not None:
+                cells.setdefault(cell, []).append(issue.message(lang))
+        table = self.table
+        table.blockSignals(True)
+        for row, column, _path in self._cells():
+            tint_cell(table, row, column, cells.get((row, column)))
+        table.blockSignals(False)
+        if cells and not contains(table, QApplication.focusWidget()):
+            table.setCurrentCell(*min(cells))  # the user is elsewhere: point at the cell
+
+    def focus_path(self, path: Path) -> None:
+        """Put the cursor on the cell an issue is about."""
+        cell = self.cell_of(path)
+        if cell is not None:
+            self.table.setCurrentCell(*cell)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,9 +1,11 @@
 """The questionnaire, in six steps and a review, validated as the user types.
 
 The form edits a club document (the same JSON a club file holds). Every
-change is validated by the domain model (``parse_club``, as club files are) and
-the messages appear under the fields they concern, in the user's language; the
-step list shows which steps still need attention. The document is saved as a
+change is validated by the domain model (``parse_club``, as club files are);
+a field's messages appear under it, in the user's language, once the user has
+left the field or pressed *Next* on its step (a blank form shows none; see
+``Reveal`` for documents opened from elsewhere), and then follow every change.
+The step list shows which steps still need attention. The document is saved as a
 draft in the data folder a moment after each change, so closing the app
 loses nothing. Club files can be opened and saved, and a new plan can start
 from the club data of an earlier plan ("start from last season's plan").
@@ -15,11 +17,13 @@ import datetime as dt
 import json
 import logging
 import os
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -40,15 +44,19 @@ from desktop.icons import icon
 from desktop.wizard.fields import (
     Binding,
     BoolBinding,
+    Caption,
     ChoiceBinding,
+    ColoursBinding,
     ListBinding,
     MembersBinding,
     NumberBinding,
     TableBinding,
     TextBinding,
     column_header,
+    contains,
     format_number,
     get_in,
+    has_answer,
     label,
     number_of,
 )
@@ -77,6 +85,22 @@ VALIDATE_DELAY_MS = 250
 AUTOSAVE_DELAY_MS = 800
 DRAFT_NAME = "questionnaire.json"
 WIDE = 60  # the header of a table's first column, which takes the room left, stays on one line
+CAPTION_CHARS = 30  # a field's caption wraps past about this many characters
+STOCKS = {("balance", "debts"), ("balance", "reserves")}  # amounts held, not yearly flows: EUR
+
+
+class Reveal(Enum):
+    """Which messages a document shows as soon as it is loaded.
+
+    A new blank questionnaire shows none: a field's messages wait until the user leaves it
+    or presses *Next*. A draft shows those of the answers already written (empty fields wait,
+    as on a blank form). A club file or an earlier plan shows every message: the answers
+    come from elsewhere and the user needs to see what to fix.
+    """
+
+    NONE = "none"
+    ANSWERED = "answered"
+    ALL = "all"
 
 
 def current_season(today: dt.date | None = None) -> str:
@@ -170,6 +194,8 @@ class WizardPage(QWidget):
         self.doc: dict[str, Any] = empty_document()
         self.bindings: list[Binding] = []
         self.issues: list[Issue] = []
+        self.revealed: set[Binding] = set()  # fields whose messages are shown
+        self.reveal_unplaced = False  # messages of no field (the review lists them)
         self.profile: ClubProfile | None = None
         self._loading = False
         self._validate_timer = self._timer(VALIDATE_DELAY_MS, self.validate)
@@ -260,6 +286,9 @@ class WizardPage(QWidget):
         layout.addLayout(bottom)
         for binding in self.bindings:
             binding.changed.connect(self._changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.go_to(0)
 
     # --- building -----------------------------------------------------------------------
@@ -279,8 +308,8 @@ class WizardPage(QWidget):
         column.setSpacing(2)
         column.addWidget(getattr(binding, "container", binding.widget))
         column.addWidget(binding.error)
-        caption = QLabel(text if text is not None else label(binding.path))
-        caption.setWordWrap(True)
+        widest = self.fontMetrics().averageCharWidth() * CAPTION_CHARS
+        caption = Caption(text if text is not None else label(binding.path), widest)
         caption.setBuddy(binding.widget)
         form.addRow(caption, box)
         return binding
@@ -322,6 +351,7 @@ class WizardPage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(4)  # each field keeps a line for its message below it
         column.addLayout(form)
         column.addStretch(1)
         area = QScrollArea()
@@ -376,7 +406,7 @@ class WizardPage(QWidget):
             ),
         )
         self._add(form, NumberBinding((*i, "year_founded"), plain=True, width=90))
-        colours = self._add(form, ListBinding((*i, "colours"), one_line=True))
+        colours = self._add(form, ColoursBinding((*i, "colours")))
         colours.widget.setPlaceholderText("#0B3D91, #FFFFFF")
         logo = self._add(form, TextBinding((*i, "logo_file"), optional=True))
         browse = QPushButton(icon("open"), self.tr("Choose logo…"))
@@ -536,7 +566,8 @@ class WizardPage(QWidget):
             self._add(form, NumberBinding(("costs", name)))
         self._subtitle(form, label(("balance",)))
         for name in ("debts", "reserves", "average_fee_per_athlete"):
-            binding = self._add(form, NumberBinding(("balance", name)))
+            path = ("balance", name)
+            binding = self._add(form, NumberBinding(path, unit="EUR" if path in STOCKS else None))
             if name == "reserves":
                 binding.widget.setToolTip(self.tr("A loss carried forward is a negative number"))
         loan = ("loans", 0)
@@ -731,7 +762,10 @@ class WizardPage(QWidget):
 
     # --- document in and out -------------------------------------------------------------
 
-    def load_document(self, doc: dict[str, Any], origin: str = "") -> None:
+    def load_document(
+        self, doc: dict[str, Any], origin: str = "", reveal: Reveal = Reveal.ALL
+    ) -> None:
+        """Fill the form with ``doc``; ``reveal`` says which messages show at once."""
         self._loading = True
         self.doc = doc
         for binding in self.bindings:
@@ -739,6 +773,14 @@ class WizardPage(QWidget):
         self._loading = False
         self.origin.setText(origin)
         self.origin.setVisible(bool(origin))
+        self.revealed = set()
+        if reveal is Reveal.ALL:
+            self.revealed = set(self.bindings)
+        elif reveal is Reveal.ANSWERED:
+            self.revealed = {
+                b for b in self.bindings if any(has_answer(get_in(doc, p)) for p in b.paths)
+            }
+        self.reveal_unplaced = reveal is Reveal.ALL
         self.validate()
         self.go_to(0)
 
@@ -758,11 +800,12 @@ class WizardPage(QWidget):
             try:
                 doc = json.loads(draft.read_text("utf-8"))
                 when = dt.datetime.fromtimestamp(draft.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
-                self.load_document(doc, self.tr("Draft saved on {when}.").format(when=when))
+                origin = self.tr("Draft saved on {when}.").format(when=when)
+                self.load_document(doc, origin, Reveal.ANSWERED)
                 return
             except (OSError, ValueError):
                 log.warning("unreadable questionnaire draft ignored")
-        self.load_document(empty_document())
+        self.load_document(empty_document(), reveal=Reveal.NONE)
 
     def start_over(self) -> None:
         answer = QMessageBox.question(
@@ -770,7 +813,7 @@ class WizardPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.discard_draft()
-            self.load_document(empty_document())
+            self.load_document(empty_document(), reveal=Reveal.NONE)
 
     def load_plan_club(self, plan: Plan) -> None:
         self.load_document(
@@ -886,23 +929,22 @@ class WizardPage(QWidget):
                     best, length = binding, len(path)
         return best
 
+    def _shown(self, issue: Issue) -> bool:
+        """Whether an issue's message is on screen (its field was left, or *Next* pressed)."""
+        binding = self._binding_for(issue)
+        return binding in self.revealed if binding is not None else self.reveal_unplaced
+
     def _show_issues(self) -> None:
         lang = i18n.current()
         per_binding: dict[int, list[Issue]] = {id(b): [] for b in self.bindings}
         for issue in self.issues:
             binding = self._binding_for(issue)
-            if binding is not None:
+            if binding is not None and binding in self.revealed:
                 per_binding[id(binding)].append(issue)
         for binding in self.bindings:
             binding.show_issues(per_binding[id(binding)])
         for row, step in enumerate(self.steps[:-1]):
-            count = sum(1 for i in self.issues if any(i.path[: len(p)] == p for p in step.prefixes))
-            item = self.step_list.item(row)
-            item.setIcon(icon("warning" if count else "done"))
-            item.setText(step.title + (f"  ({count})" if count else ""))
-            item.setToolTip(
-                self.tr("{n} answers to fix").format(n=count) if count else self.tr("Complete")
-            )
+            self._show_step_state(row, step)
         self.issue_list.clear()
         for issue in self.issues:
             item = QListWidgetItem(icon("warning"), issue.render(lang))
@@ -915,11 +957,63 @@ class WizardPage(QWidget):
             )
             if not self.issues
             else self.tr(
-                "{n} answers need fixing before the plan can be written. Click one to go to it."
-            ).format(n=len(self.issues))
+                "%n answer(s) need fixing before the plan can be written. Click one to go to it.",
+                "",
+                len(self.issues),
+            )
         )
         self.generate_button.setEnabled(not self.issues)
         self.issue_list.setVisible(bool(self.issues))
+
+    def _show_step_state(self, row: int, step: Step) -> None:
+        """A step's icon, count and tooltip: the messages on screen are counted; a step whose
+        only problems are still unseen (a blank form) is "to complete", never "wrong"."""
+        issues = [i for i in self.issues if any(i.path[: len(p)] == p for p in step.prefixes)]
+        count = sum(1 for i in issues if self._shown(i))
+        item = self.step_list.item(row)
+        item.setText(step.title + (f"  ({count})" if count else ""))
+        if count:
+            item.setIcon(icon("warning"))
+            item.setToolTip(self.tr("%n answer(s) to fix", "", count))
+        elif issues:
+            item.setIcon(icon("waiting"))
+            item.setToolTip(self.tr("Still to complete"))
+        else:
+            item.setIcon(icon("done"))
+            item.setToolTip(self.tr("Complete"))
+
+    def reveal(self, bindings: list[Binding]) -> None:
+        """Show the messages of these fields from now on (checked at once if a change is
+        still waiting for its validation)."""
+        fresh = set(bindings) - self.revealed
+        if not fresh:
+            return
+        self.revealed |= fresh
+        if self._validate_timer.isActive():
+            self.validate()
+        else:
+            self._show_issues()
+
+    def reveal_all(self) -> None:
+        """Every message on screen from the next validation (the review lists them all)."""
+        self.reveal_unplaced = True
+        self.revealed = set(self.bindings)
+
+    def _binding_holding(self, widget: QWidget | None) -> Binding | None:
+        """The field a widget belongs to (its line edit, a table's cell editor, a popup)."""
+        for binding in self.bindings:
+            if contains(getattr(binding, "container", binding.widget), widget):
+                return binding
+        return None
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field shows its messages. Focus leaving the app (``new`` None) is not
+        leaving the field: the user comes back to it."""
+        if old is None or new is None or not self.isVisible():
+            return
+        left = self._binding_holding(old)
+        if left is not None and left is not self._binding_holding(new):
+            self.reveal([left])
 
     def _update_totals(self, doc: dict[str, Any]) -> None:
         def total(section: str, names: list[str]) -> float:
@@ -960,8 +1054,15 @@ class WizardPage(QWidget):
                 break
         for binding in self.bindings:
             if any(path[: len(p)] == p for p in binding.paths):
-                binding.focus_path(path)
+                self._focus(binding, path)
                 break
+
+    def _focus(self, binding: Binding, path: tuple) -> None:
+        """Put the cursor where the issue at ``path`` is, scrolled into sight."""
+        binding.focus_path(path)
+        area = self.pages.currentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(getattr(binding, "container", binding.widget), 0, 40)
 
     # --- navigation ---------------------------------------------------------------------------
 
@@ -974,7 +1075,10 @@ class WizardPage(QWidget):
             self.step_list.setCurrentRow(index)
             self.step_list.blockSignals(False)
         last = index == len(self.steps) - 1
-        if last or self._validate_timer.isActive():  # never show a step with stale messages
+        if last:  # the review lists every issue: each field shows its own from now on
+            self.reveal_all()
+            self.validate()
+        elif self._validate_timer.isActive():  # never show a step with stale messages
             self.validate()
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(not last)
@@ -983,7 +1087,22 @@ class WizardPage(QWidget):
         self.go_to(len(self.steps) - 1)
 
     def _next(self) -> None:
-        self.go_to(self.pages.currentIndex() + 1)
+        """Check the step's answers: on to the next step, or to the first one to fix."""
+        index = self.pages.currentIndex()
+        step = self.steps[index]
+        self.validate()
+        fields = [
+            b
+            for b in self.bindings
+            if any(p[: len(q)] == q for p in b.paths for q in step.prefixes)
+        ]
+        self.reveal(fields)
+        for binding in fields:  # in the order of the form
+            issue = next((i for i in self.issues if self._binding_for(i) is binding), None)
+            if issue is not None:
+                self._focus(binding, issue.path)
+                return
+        self.go_to(index + 1)
 
     def _choose_logo(self, binding: Binding) -> None:
         path, _ = QFileDialog.getOpenFileName(

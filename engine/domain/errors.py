@@ -6,6 +6,8 @@ highlight) and its labelled path and message in Italian and English.
 
 from __future__ import annotations
 
+import json
+import re
 import types
 import typing
 from dataclasses import dataclass, replace
@@ -14,10 +16,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.domain.language import Language
-from engine.domain.messages import FALLBACK, MESSAGES
+from engine.domain.messages import FALLBACK, FIELD_MESSAGES, MESSAGES
 from engine.domain.rules import CrossFieldErrors, Path
 
 PATH_SEPARATOR = " › "
+CHOICE_CODES = ("enum", "literal_error")
+COUNTED = {  # a code whose message names a count: the context key holding it
+    "too_short": "min_length",
+    "too_long": "max_length",
+    "string_too_short": "min_length",
+    "string_too_long": "max_length",
+}
+NOTHING_FOUND = re.compile(r"\s*\((?:trovat[oi]|found): \{found\}\)")
+QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 
 @dataclass(frozen=True)
@@ -57,20 +68,36 @@ class DomainValidationError(Exception):
         super().__init__(self.render(Language.EN))
 
     def render(self, language: Language | str = Language.IT) -> str:
-        lang = Language(language)
+        lang, count = Language(language), len(self.issues)
         if lang is Language.IT:
-            head = f"{len(self.issues)} problema/i da correggere"
+            head = (
+                f"{count} problema da correggere"
+                if count == 1
+                else f"{count} problemi da correggere"
+            )
         else:
-            head = f"{len(self.issues)} problem(s) to fix"
+            head = f"{count} problem to fix" if count == 1 else f"{count} problems to fix"
         if self.subject:
             head += f" ({self.subject})"
         return "\n".join([head + ":", *(f"  - {issue.render(lang)}" for issue in self.issues)])
 
 
-def issue(path: Path, code: str, root: type[BaseModel] | None = None, **context: Any) -> Issue:
-    """One issue with its message filled from ``context``."""
+def issue(
+    path: Path,
+    code: str,
+    root: type[BaseModel] | None = None,
+    variant: str | None = None,
+    **context: Any,
+) -> Issue:
+    """One issue with its message filled from ``context``.
+
+    ``variant`` names another wording of the same problem (the singular ``too_short_one``);
+    a field's own wording in ``FIELD_MESSAGES`` comes first.
+    """
     context = {k: _tidy(v) for k, v in context.items()}
-    templates = MESSAGES.get(code)
+    field = ".".join(str(step) for step in path if not isinstance(step, int))
+    templates = FIELD_MESSAGES.get((code, field)) or MESSAGES.get(variant or code)
+    templates = templates or MESSAGES.get(code)
     if templates is None:
         templates = FALLBACK
         context.setdefault("detail", code)
@@ -98,18 +125,40 @@ def issues_from(error: ValidationError, root: type[BaseModel]) -> list[Issue]:
             for breach in original.breaches:
                 found.append(issue(loc + breach.path, breach.code, root, **breach.context))
             continue
-        code = detail["type"]
-        if code in ("too_long", "too_short") and isinstance(detail.get("input"), str):
-            code = f"string_{code}"  # a length limit on an optional text type is generic
-        if code == "string_too_short" and ctx.get("min_length") == 1:
-            code = "rf_blank"
+        code = _code_of(detail)
         context = {**ctx, "found": _shown(detail.get("input")), "error": ctx.get("error", "")}
         if "expected" in ctx:
-            context["expected_it"] = str(ctx["expected"]).replace(" or ", " o ")
+            context["expected"] = QUOTED.sub(_unquoted, str(ctx["expected"]))
+            context["expected_it"] = context["expected"].replace(" or ", " o ")
         if code not in MESSAGES:
             context["detail"] = detail.get("msg", code)
-        found.append(issue(loc, code, root, **context))
+        counted = COUNTED.get(code)
+        variant = f"{code}_one" if counted and ctx.get(counted) == 1 else None
+        found.append(issue(loc, code, root, variant, **context))
     return found
+
+
+def _unquoted(match: re.Match[str]) -> str:
+    """'Abruzzo' -> Abruzzo: a list of choices reads as words, not as Python literals."""
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+def _code_of(detail: Any) -> str:
+    """The message's code: an empty answer is a missing one, whatever check noticed it."""
+    code = str(detail["type"])
+    raw = detail.get("input")
+    if code in ("too_long", "too_short") and isinstance(raw, str):
+        code = f"string_{code}"  # a length limit on an optional text type is generic
+    if code == "string_too_short" and (detail.get("ctx") or {}).get("min_length") == 1:
+        return "rf_blank"
+    blank = isinstance(raw, str) and not raw.strip()
+    if code in CHOICE_CODES and (raw is None or blank):
+        return "rf_required_choice"  # "Valore non ammesso (trovato: None)" said nothing useful
+    if blank and code != "missing":
+        return "rf_blank"
+    if raw is None and code != "missing":
+        return "rf_required"
+    return code
 
 
 def label_path(root: type[BaseModel], path: Path, language: Language) -> str:
@@ -164,13 +213,23 @@ def _tidy(value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
+    """A wrong answer as its reader wrote it: text in quotes (invisible characters spelled
+    out), anything else as JSON; nothing for an empty answer."""
     if isinstance(value, dict) and "value" in value:  # a sourced number: its figure
         value = value["value"]
-    text = repr(value) if isinstance(value, str) else str(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if isinstance(value, str):
+        visible = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        text = f"“{visible}”"
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _fill(template: str, context: dict[str, Any]) -> str:
+    if context.get("found") in ("", None):  # "(trovato: )" would say nothing
+        template = NOTHING_FOUND.sub("", template)
     try:
         return template.format(**context)
     except (KeyError, IndexError, ValueError):

@@ -4,6 +4,11 @@ Keys are pydantic error types and our own rule codes; values are
 ``str.format`` templates filled from the error's context. Each message says
 what is wrong and what to do, because the reader is a club director, not a
 developer.
+
+A key ending in ``_one`` is the singular of the same message, used when the count it
+names is 1 ("at least one entry", never "at least 1 entries"). ``FIELD_MESSAGES`` words
+a message for one field (the path without list positions), where the generic words
+could not say what to write: the answers a blank questionnaire still lacks.
 """
 
 from __future__ import annotations
@@ -111,6 +116,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The year {found} is outside the plan's three seasons ({first}-{last}): correct the "
         "year or remove the row.",
     ),
+    "url_scheme": (
+        "L'indirizzo della fonte deve iniziare con https:// o http:// (trovato: {found}).",
+        "The source's address must start with https:// or http:// (found: {found}).",
+    ),
+    "range_inverted": (
+        "Il valore massimo ({found}) è inferiore al minimo ({minimum}): correggete uno dei due.",
+        "The highest value ({found}) is below the lowest ({minimum}): correct one of them.",
+    ),
     "budget_range_inverted": (
         "Il massimo del budget ({found}) è inferiore al minimo ({minimum}).",
         "The budget maximum ({found}) is below the minimum ({minimum}).",
@@ -181,8 +194,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write the colour in hex, e.g. #1E40AF (found: {found}).",
     ),
     "rf_blank": (
-        "Il campo non può essere vuoto.",
-        "The field cannot be empty.",
+        "Questo campo è vuoto: scrivete la risposta.",
+        "This field is empty: type the answer.",
+    ),
+    "rf_required": (
+        "Questo dato è obbligatorio: indicatelo.",
+        "This answer is required: fill it in.",
+    ),
+    "rf_required_choice": (
+        "Questo dato è obbligatorio: scegliete tra {expected_it}.",
+        "This answer is required: choose one of {expected}.",
     ),
     "rf_province": (
         "Usate la sigla della provincia di due lettere, per esempio MI (trovato: {found}).",
@@ -262,28 +283,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Must be less than {lt} (found: {found}).",
     ),
     "string_too_short": (
-        "Il testo è troppo corto (minimo {min_length} caratteri).",
-        "The text is too short (at least {min_length} characters).",
+        "Il testo è troppo corto: servono almeno {min_length} caratteri.",
+        "The text is too short: it needs at least {min_length} characters.",
+    ),
+    "string_too_short_one": (
+        "Il testo è troppo corto: serve almeno un carattere.",
+        "The text is too short: it needs at least one character.",
     ),
     "string_too_long": (
-        "Il testo è troppo lungo (massimo {max_length} caratteri).",
-        "The text is too long (at most {max_length} characters).",
+        "Il testo è troppo lungo: al massimo {max_length} caratteri, accorciatelo.",
+        "The text is too long: at most {max_length} characters, shorten it.",
+    ),
+    "string_too_long_one": (
+        "Il testo è troppo lungo: al massimo un carattere, accorciatelo.",
+        "The text is too long: at most one character, shorten it.",
     ),
     "too_short": (
-        "Servono almeno {min_length} elementi (trovati: {actual_length}).",
-        "At least {min_length} items are needed (found: {actual_length}).",
+        "Servono almeno {min_length} voci: aggiungete quelle che mancano.",
+        "At least {min_length} entries are needed: add the missing ones.",
+    ),
+    "too_short_one": (
+        "L'elenco è vuoto: aggiungete almeno una voce.",
+        "The list is empty: add at least one entry.",
     ),
     "too_long": (
-        "Sono ammessi al massimo {max_length} elementi (trovati: {actual_length}).",
-        "At most {max_length} items are allowed (found: {actual_length}).",
+        "Sono ammesse al massimo {max_length} voci: togliete quelle in più.",
+        "At most {max_length} entries are allowed: remove the extra ones.",
+    ),
+    "too_long_one": (
+        "È ammessa una sola voce: togliete le altre.",
+        "Only one entry is allowed: remove the others.",
     ),
     "enum": (
-        "Valore non ammesso (trovato: {found}); scegliete tra: {expected_it}.",
-        "Value not allowed (found: {found}); choose one of: {expected}.",
+        "Il valore {found} non è ammesso: scegliete tra {expected_it}.",
+        "The value {found} is not allowed: choose one of {expected}.",
     ),
     "literal_error": (
-        "Valore non ammesso (trovato: {found}); atteso: {expected_it}.",
-        "Value not allowed (found: {found}); expected: {expected}.",
+        "Il valore {found} non è ammesso: il valore atteso è {expected_it}.",
+        "The value {found} is not allowed: the expected value is {expected}.",
     ),
     "date_type": (
         "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
@@ -321,6 +358,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_encoding": (
         "Il file {found} non è in UTF-8: salvatelo di nuovo come UTF-8.",
         "The file {found} is not UTF-8: save it again as UTF-8.",
+    ),
+}
+
+FIELD_MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
+    ("rf_blank", "identity.name"): (
+        "Il nome della società è vuoto: scrivetelo come compare nello statuto.",
+        "The club's name is empty: type it as it appears in the statute.",
+    ),
+    ("rf_blank", "identity.city"): (
+        "Il comune è vuoto: scrivete quello della sede della società.",
+        "The town is empty: type the town where the club is based.",
+    ),
+    ("rf_blank", "identity.province"): (
+        "La provincia è vuota: scrivetene la sigla di due lettere, per esempio MI.",
+        "The province is empty: type its two-letter code, e.g. MI.",
+    ),
+    ("rf_required_choice", "identity.region"): (
+        "Manca la regione: indicate quella della sede della società, per esempio Lombardia.",
+        "The region is missing: give the region where the club is based, e.g. Lombardia.",
+    ),
+    ("rf_required", "identity.year_founded"): (
+        "Manca l'anno di fondazione: scrivetelo con quattro cifre, per esempio 1975.",
+        "The year founded is missing: type it with four digits, e.g. 1975.",
+    ),
+    ("too_short", "identity.sports"): (
+        "Manca lo sport: scrivete almeno uno sport praticato (il primo è il principale).",
+        "The sport is missing: type at least one sport the club practises (the first is the "
+        "main one).",
+    ),
+    ("too_short", "identity.affiliations"): (
+        "Manca l'affiliazione: aggiungete almeno una federazione o un ente.",
+        "The affiliation is missing: add at least one federation or body.",
+    ),
+    ("too_short", "identity.colours"): (
+        "Manca il colore sociale: indicatene almeno uno, per esempio #1E40AF.",
+        "The club colour is missing: give at least one, e.g. #1E40AF.",
     ),
 }
 
