@@ -253,7 +253,8 @@ def check_exports(home: Path, plan_id: int) -> str:
     from docx import Document as open_docx
 
     headings = sum(
-        1 for p in open_docx(str(by_suffix[".docx"])).paragraphs
+        1
+        for p in open_docx(str(by_suffix[".docx"])).paragraphs
         if p.style is not None and p.style.name.startswith("Heading")
     )
     if headings < 10:
@@ -270,10 +271,12 @@ def chart_font() -> str:
 
     import engine.export.charts  # noqa: F401  (registers the app's fonts with matplotlib)
 
-    path = Path(font_manager.findfont(
-        font_manager.FontProperties(family="DejaVu Sans", weight="bold"),
-        fallback_to_default=False,
-    ))
+    path = Path(
+        font_manager.findfont(
+            font_manager.FontProperties(family="DejaVu Sans", weight="bold"),
+            fallback_to_default=False,
+        )
+    )
     if path != resource_path("fonts", "DejaVuSans-Bold.ttf"):
         raise SelfTestFailure(f"the charts would draw bold text with {path}")
     return "the app's DejaVu Sans"

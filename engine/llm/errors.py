@@ -96,8 +96,7 @@ def unknown_model(
 ) -> LLMError:
     if replacement:
         hint_en = hint_en or (
-            f"the newest Flash model your key can use is '{replacement}': switch to it "
-            "in Settings"
+            f"the newest Flash model your key can use is '{replacement}': switch to it in Settings"
         )
         hint_it = hint_it or (
             f"il modello Flash più recente che la vostra chiave può usare è '{replacement}': "

@@ -134,9 +134,7 @@ def test_a_failed_rewrite_keeps_the_text_and_saves_nothing(service: Service) -> 
     summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
     before = service.get_plan(summary.id).plan
     failing = GeminiLike(fail={AgentName.SOCIAL, AgentName.COORDINATOR})
-    version, result = service.regenerate_section(
-        summary.id, "social", failing, emit=lambda e: None
-    )
+    version, result = service.regenerate_section(summary.id, "social", failing, emit=lambda e: None)
     assert not result.wrote_anything
     assert version.number == 1 and [v.number for v in service.versions(summary.id)] == [1]
     after = service.get_plan(summary.id)
