@@ -1,4 +1,55 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>GenerationPage</name>
+    <message numerus="yes">
+        <source>Saved as version %n, with what was rewritten. Where a section could not be rewritten, its earlier text is kept.</source>
+        <translation>
+            <numerusform>Saved as version %n, with what was rewritten. Where a section could not be rewritten, its earlier text is kept.</numerusform>
+            <numerusform>Saved as version %n, with what was rewritten. Where a section could not be rewritten, its earlier text is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan is saved, but %n section(s) failed and are marked in the plan. Retry them, or complete them with the offline draft.</source>
+        <translation>
+            <numerusform>The plan is saved, but %n section failed and is marked in the plan. Retry it, or complete it with the offline draft.</numerusform>
+            <numerusform>The plan is saved, but %n sections failed and are marked in the plan. Retry them, or complete them with the offline draft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message numerus="yes">
+        <source>%n plan(s) in the trash</source>
+        <translation>
+            <numerusform>%n plan in the trash</numerusform>
+            <numerusform>%n plans in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WizardPage</name>
+    <message numerus="yes">
+        <source>%n answer(s) need fixing before the plan can be written. Click one to go to it.</source>
+        <translation>
+            <numerusform>%n answer needs fixing before the plan can be written. Click it to go to it.</numerusform>
+            <numerusform>%n answers need fixing before the plan can be written. Click one to go to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) to fix</source>
+        <translation>
+            <numerusform>%n answer to fix</numerusform>
+            <numerusform>%n answers to fix</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -64,6 +64,10 @@
         <translation>Questa sezione non è riuscita: {reason} Usate «Rigenera la sezione» per scriverla di nuovo.</translation>
     </message>
     <message>
+        <source>This section failed. Use &apos;Regenerate section&apos; to write it again.</source>
+        <translation>Questa sezione non è riuscita. Usate «Rigenera la sezione» per scriverla di nuovo.</translation>
+    </message>
+    <message>
         <source>This section was not written (the generation was stopped). Use &apos;Regenerate section&apos; or &apos;Complete failed sections&apos;.</source>
         <translation>Questa sezione non è stata scritta (la generazione è stata interrotta). Usate «Rigenera la sezione» o «Completa le sezioni mancanti».</translation>
     </message>
@@ -387,6 +391,14 @@
         <source>(removed)</source>
         <translation>(rimosso)</translation>
     </message>
+    <message>
+        <source>This computer&apos;s password store (the system keyring), where the app keeps the Gemini key, cannot be used right now, so the key cannot be saved or read. Plans can still be written with the offline composer. On Linux, install and unlock GNOME Keyring or KWallet, then restart the app.</source>
+        <translation>Il portachiavi di sistema di questo computer, dove l&apos;app conserva la chiave Gemini, ora non è utilizzabile: la chiave non può essere salvata né letta. I piani si possono comunque scrivere con il compositore offline. Su Linux installate e sbloccate GNOME Keyring o KWallet, poi riavviate l&apos;app.</translation>
+    </message>
+    <message>
+        <source>Write to {email}.</source>
+        <translation>Scrivete a {email}.</translation>
+    </message>
 </context>
 <context>
     <name>AgentCard</name>
@@ -419,12 +431,31 @@
         <translation>Conservato</translation>
     </message>
     <message>
+        <source>Not started</source>
+        <translation>Non avviato</translation>
+    </message>
+    <message>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
         <source>{n} tokens</source>
         <translation>{n} token</translation>
+    </message>
+</context>
+<context>
+    <name>ColoursBinding</name>
+    <message>
+        <source>Add a colour…</source>
+        <translation>Aggiungi un colore…</translation>
+    </message>
+    <message>
+        <source>Change the colour {code}</source>
+        <translation>Cambia il colore {code}</translation>
+    </message>
+    <message>
+        <source>Club colour</source>
+        <translation>Colore sociale</translation>
     </message>
 </context>
 <context>
@@ -449,12 +480,16 @@
 <context>
     <name>ErrorDialog</name>
     <message>
+        <source>The last action could not be completed; nothing saved was changed.</source>
+        <translation>L&apos;ultima operazione non è stata completata; nulla di ciò che era salvato è cambiato.</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Qualcosa non ha funzionato</translation>
     </message>
     <message>
-        <source>Rooting Future met an unexpected problem. Your saved plans are safe. If it happens again, copy the details and send them to support.</source>
-        <translation>Rooting Future ha incontrato un problema imprevisto. I piani salvati sono al sicuro. Se succede di nuovo, copiate i dettagli e inviateli all&apos;assistenza.</translation>
+        <source>Rooting Future met an unexpected problem. Your saved plans are safe. If it happens again, copy the details and send them by e-mail to {email}.</source>
+        <translation>Rooting Future ha incontrato un problema imprevisto. I piani salvati sono al sicuro. Se succede di nuovo, copiate i dettagli e inviateli per e-mail a {email}.</translation>
     </message>
     <message>
         <source>Show details</source>
@@ -754,8 +789,8 @@
         <translation>Riprova le sezioni non riuscite</translation>
     </message>
     <message>
-        <source>Complete with the offline draft</source>
-        <translation>Completa con la bozza offline</translation>
+        <source>Use the offline draft</source>
+        <translation>Usa la bozza offline</translation>
     </message>
     <message>
         <source>Open Settings</source>
@@ -806,12 +841,26 @@
         <translation>Niente da completare: ci sono tutte le sezioni.</translation>
     </message>
     <message>
+        <source>Nothing was rewritten: the plan is unchanged (version {n}). The reason is on each card.</source>
+        <translation>Nessuna sezione è stata riscritta: il piano non è cambiato (versione {n}). Il motivo è scritto su ogni scheda.</translation>
+    </message>
+    <message>
         <source>Cancelled. The plan is saved with what was finished; &apos;Retry failed sections&apos; completes the rest.</source>
         <translation>Annullato. Il piano è salvato con quanto già finito; «Riprova le sezioni non riuscite» completa il resto.</translation>
     </message>
-    <message>
-        <source>The plan is saved, but {n} sections failed and are marked in the plan. Retry them, or complete them with the offline draft.</source>
-        <translation>Il piano è salvato, ma {n} sezioni non sono riuscite e sono segnalate nel piano. Riprovatele, oppure completatele con la bozza offline.</translation>
+    <message numerus="yes">
+        <source>Saved as version %n, with what was rewritten. Where a section could not be rewritten, its earlier text is kept.</source>
+        <translation>
+            <numerusform>Salvato come versione %n, con ciò che è stato riscritto. Dove una sezione non è stata riscritta resta il testo precedente.</numerusform>
+            <numerusform>Salvato come versione %n, con ciò che è stato riscritto. Dove una sezione non è stata riscritta resta il testo precedente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan is saved, but %n section(s) failed and are marked in the plan. Retry them, or complete them with the offline draft.</source>
+        <translation>
+            <numerusform>Il piano è salvato, ma %n sezione non è riuscita ed è segnata nel piano. Riprovate, oppure completatela con la bozza offline.</numerusform>
+            <numerusform>Il piano è salvato, ma %n sezioni non sono riuscite e sono segnate nel piano. Riprovatele, oppure completatele con la bozza offline.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done: the plan is saved.</source>
@@ -824,6 +873,14 @@
     <message>
         <source>The plan could not be written.</source>
         <translation>Non è stato possibile scrivere il piano.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the plan.</source>
+        <translation>Il piano non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>Check the settings, or use the offline draft, which needs no connection.</source>
+        <translation>Controllate le impostazioni, oppure usate la bozza offline, che non ha bisogno di connessione.</translation>
     </message>
     <message>
         <source>Use {model} and retry</source>
@@ -1034,13 +1091,19 @@
         <source>No plan matches. Try fewer words or another filter.</source>
         <translation>Nessun piano corrisponde. Provate con meno parole o un altro filtro.</translation>
     </message>
-    <message>
-        <source>{n}{more} plans in the trash</source>
-        <translation>{n}{more} piani nel cestino</translation>
+    <message numerus="yes">
+        <source>%n plan(s) in the trash</source>
+        <translation>
+            <numerusform>%n piano nel cestino</numerusform>
+            <numerusform>%n piani nel cestino</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n}{more} plans</source>
-        <translation>{n}{more} piani</translation>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n piano</numerusform>
+            <numerusform>%n piani</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open</source>
@@ -1122,6 +1185,10 @@
         <translation>Benvenuti in Rooting Future</translation>
     </message>
     <message>
+        <source>Licences and help: {email} · {website}</source>
+        <translation>Licenze e assistenza: {email} · {website}</translation>
+    </message>
+    <message>
         <source>Licence: {status} – evaluation mode</source>
         <translation>Licenza: {status} – modalità valutazione</translation>
     </message>
@@ -1132,6 +1199,50 @@
     <message>
         <source>Close</source>
         <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>To buy a licence, click {request}, send the file it saves by e-mail to {email}, then import the licence file you receive with {import_}.</source>
+        <translation>Per acquistare una licenza, fate clic su {request}, inviate per e-mail a {email} il file che viene salvato, poi importate il file di licenza ricevuto con {import_}.</translation>
+    </message>
+    <message>
+        <source>To renew it, click {request}, send the file it saves by e-mail to {email}, then import the new licence file with {import_}.</source>
+        <translation>Per rinnovarla, fate clic su {request}, inviate per e-mail a {email} il file che viene salvato, poi importate il nuovo file di licenza con {import_}.</translation>
+    </message>
+    <message>
+        <source>Renew it before {date}: click {request} and send the file it saves by e-mail to {email}.</source>
+        <translation>Rinnovatela entro il {date}: fate clic su {request} e inviate per e-mail a {email} il file che viene salvato.</translation>
+    </message>
+    <message>
+        <source>If you moved to another computer or reinstalled the system, click {request} and send the file it saves by e-mail to {email}, saying which computer the licence was on before.</source>
+        <translation>Se avete cambiato computer o reinstallato il sistema, fate clic su {request} e inviate per e-mail a {email} il file che viene salvato, indicando su quale computer era installata la licenza.</translation>
+    </message>
+    <message>
+        <source>Import the licence file again, exactly as you received it, with {import_}; if you no longer have it, ask {email} for a copy.</source>
+        <translation>Importate di nuovo il file di licenza così come l&apos;avete ricevuto, con {import_}; se non lo avete più, chiedetene una copia a {email}.</translation>
+    </message>
+    <message>
+        <source>Install the latest version of the app from {website}, or ask {email} for a new licence.</source>
+        <translation>Installate l&apos;ultima versione dell&apos;app da {website}, oppure chiedete una nuova licenza a {email}.</translation>
+    </message>
+    <message>
+        <source>Import the most recent licence file you received with {import_}; if you cannot find it, ask {email} for a copy.</source>
+        <translation>Importate il file di licenza più recente che avete ricevuto con {import_}; se non lo trovate, chiedetene una copia a {email}.</translation>
+    </message>
+    <message>
+        <source>Write to {email} saying which operating system this computer uses: Rooting Future will help you activate the licence.</source>
+        <translation>Scrivete a {email} indicando il sistema operativo di questo computer: Rooting Future vi aiuterà ad attivare la licenza.</translation>
+    </message>
+    <message>
+        <source>Restart the app; if it happens again, write to {email}.</source>
+        <translation>Riavviate l&apos;app; se succede di nuovo, scrivete a {email}.</translation>
+    </message>
+    <message>
+        <source>Hello, attached is the activation request for Rooting Future. This computer&apos;s code: {code}</source>
+        <translation>Buongiorno, in allegato la richiesta di attivazione per Rooting Future. Codice di questo computer: {code}</translation>
+    </message>
+    <message>
+        <source>Rooting Future licence</source>
+        <translation>Licenza Rooting Future</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -1158,6 +1269,10 @@
         <translation>Licenza installata.</translation>
     </message>
     <message>
+        <source>activation-request.txt</source>
+        <translation>richiesta-attivazione.txt</translation>
+    </message>
+    <message>
         <source>Save activation request</source>
         <translation>Salva la richiesta di attivazione</translation>
     </message>
@@ -1166,8 +1281,8 @@
         <translation>File di testo (*.txt)</translation>
     </message>
     <message>
-        <source>Activation request saved to {path}. Send it by e-mail to Rooting Future: you will receive a licence file to import here.</source>
-        <translation>Richiesta di attivazione salvata in {path}. Inviatela per e-mail a Rooting Future: riceverete un file di licenza da importare qui.</translation>
+        <source>Activation request saved as {path}. Attach it to an e-mail to {email}: you will receive a licence file to import here with {import_}.</source>
+        <translation>Richiesta di attivazione salvata come {path}. Allegatela a un&apos;e-mail per {email}: riceverete un file di licenza da importare qui con {import_}.</translation>
     </message>
 </context>
 <context>
@@ -1285,12 +1400,39 @@
         <translation>Niente da salvare: ogni modifica è già salvata.</translation>
     </message>
     <message>
+        <source>How to get a licence…</source>
+        <translation>Come ottenere una licenza…</translation>
+    </message>
+    <message>
+        <source>What to do…</source>
+        <translation>Cosa fare…</translation>
+    </message>
+    <message>
+        <source>Questions: {email}</source>
+        <translation>Domande: {email}</translation>
+    </message>
+    <message>
         <source>About Rooting Future</source>
         <translation>Informazioni su Rooting Future</translation>
     </message>
     <message>
         <source>&lt;b&gt;Rooting Future Desktop&lt;/b&gt; {version}&lt;br&gt;Three-season strategic plans for amateur sports clubs.&lt;br&gt;&lt;br&gt;Data folder: {home}&lt;br&gt;Logs: {logs}</source>
         <translation>&lt;b&gt;Rooting Future Desktop&lt;/b&gt; {version}&lt;br&gt;Piani strategici triennali per società sportive dilettantistiche.&lt;br&gt;&lt;br&gt;Cartella dei dati: {home}&lt;br&gt;Log: {logs}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersBinding</name>
+    <message>
+        <source>No one</source>
+        <translation>Nessuno</translation>
+    </message>
+    <message>
+        <source>No members in the band {band} in either season: writes 0 in its four cells (an empty cell means not known).</source>
+        <translation>Nessun tesserato nella fascia {band} in entrambe le stagioni: scrive 0 nelle sue quattro celle (una cella vuota significa dato non noto).</translation>
+    </message>
+    <message>
+        <source>No one: {band}</source>
+        <translation>Nessuno: {band}</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1548,10 @@
         <translation>Annulla</translation>
     </message>
     <message>
+        <source>Today ({season})</source>
+        <translation>Oggi ({season})</translation>
+    </message>
+    <message>
         <source>Editing {code} · {title}</source>
         <translation>Modifica di {code} · {title}</translation>
     </message>
@@ -1416,6 +1562,37 @@
     <message>
         <source>{kpi}: &apos;{text}&apos; is not a number.</source>
         <translation>{kpi}: «{text}» non è un numero.</translation>
+    </message>
+</context>
+<context>
+    <name>PathDialog</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Apri la cartella</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Apri il file</translation>
+    </message>
+    <message>
+        <source>This computer could not open the folder in a window. You will find it here:</source>
+        <translation>Questo computer non è riuscito ad aprire la cartella in una finestra. La trovate qui:</translation>
+    </message>
+    <message>
+        <source>This computer could not open the file. You will find it here:</source>
+        <translation>Questo computer non è riuscito ad aprire il file. Lo trovate qui:</translation>
+    </message>
+    <message>
+        <source>Where it is</source>
+        <translation>Dove si trova</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1645,14 @@
         <translation>Rigenera la sezione</translation>
     </message>
     <message>
+        <source>Update the texts from the numbers</source>
+        <translation>Aggiorna i testi dai numeri</translation>
+    </message>
+    <message>
+        <source>Rewrites &apos;Current situation&apos; and &apos;Gap&apos; from the indicators&apos; numbers; the current text stays in the version history</source>
+        <translation>Riscrive «Situazione attuale» e «Divario» dai numeri degli indicatori; il testo attuale resta nella cronologia delle versioni</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>Approvato</translation>
     </message>
@@ -1476,8 +1661,8 @@
         <translation>Bozza</translation>
     </message>
     <message>
-        <source>offline composer</source>
-        <translation>compositore offline</translation>
+        <source> and </source>
+        <translation> e </translation>
     </message>
     <message>
         <source>{title} · version {n} of {when} · written by {who}</source>
@@ -1492,12 +1677,20 @@
         <translation>I piani approvati fanno da esempio quando si scrivono nuovi piani</translation>
     </message>
     <message>
+        <source>the offline composer</source>
+        <translation>il compositore offline</translation>
+    </message>
+    <message>
         <source>This section needs to be written again</source>
         <translation>Questa sezione va scritta di nuovo</translation>
     </message>
     <message>
         <source>Edited by you</source>
         <translation>Modificato da voi</translation>
+    </message>
+    <message>
+        <source>Written by {who}</source>
+        <translation>Scritto da {who}</translation>
     </message>
     <message>
         <source>Executive summary</source>
@@ -1542,6 +1735,10 @@
     <message>
         <source>edited {code}</source>
         <translation>modificato {code}</translation>
+    </message>
+    <message>
+        <source>texts of {code} updated from the numbers</source>
+        <translation>testi di {code} aggiornati dai numeri</translation>
     </message>
     <message>
         <source>edited {section}</source>
@@ -1707,8 +1904,12 @@
         <translation>Apri</translation>
     </message>
     <message>
-        <source>Plans, versions, notes and settings live in this folder; logs in its &apos;{logs}&apos; subfolder. Start the app with --home FOLDER to use another one.</source>
-        <translation>Piani, versioni, note e impostazioni stanno in questa cartella; i log nella sottocartella «{logs}». Avviate l&apos;app con --home CARTELLA per usarne un&apos;altra.</translation>
+        <source>Choose the data folder…</source>
+        <translation>Scegli la cartella dei dati…</translation>
+    </message>
+    <message>
+        <source>Plans, versions, notes and settings live in this folder; logs in its &apos;{logs}&apos; subfolder. To keep them somewhere else (another disk, for example), choose another folder: the app uses it from the next start.</source>
+        <translation>Piani, versioni, note e impostazioni stanno in questa cartella; i log nella sottocartella &apos;{logs}&apos;. Per tenerli altrove (per esempio su un altro disco), scegliete un&apos;altra cartella: l&apos;app la userà dal prossimo avvio.</translation>
     </message>
     <message>
         <source>Manage licence…</source>
@@ -1719,28 +1920,64 @@
         <translation>Licenza</translation>
     </message>
     <message>
+        <source>From the next start the app will use: {folder}</source>
+        <translation>Dal prossimo avvio l&apos;app userà: {folder}</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Scegliete la cartella dei dati</translation>
+    </message>
+    <message>
+        <source>The app cannot save files in {folder}: choose another folder.</source>
+        <translation>L&apos;app non può salvare file in {folder}: scegliete un&apos;altra cartella.</translation>
+    </message>
+    <message>
+        <source>From the next start the app will keep its plans in {folder}. The plans in the current folder stay where they are: choose it again to see them. Use the new folder?</source>
+        <translation>Dal prossimo avvio l&apos;app terrà i suoi piani in {folder}. I piani della cartella attuale restano dove sono: per rivederli sceglietela di nuovo. Usare la nuova cartella?</translation>
+    </message>
+    <message>
+        <source>The app could not remember this folder: try again in a moment.</source>
+        <translation>L&apos;app non è riuscita a memorizzare questa cartella: riprovate tra poco.</translation>
+    </message>
+    <message>
+        <source>No Gemini key</source>
+        <translation>Nessuna chiave Gemini</translation>
+    </message>
+    <message>
+        <source>Gemini needs an API key to write plans, and none is set yet: plans cannot be written with Gemini until you add one.
+
+Save anyway? Choose No to go back and paste the key.</source>
+        <translation>Gemini ha bisogno di una chiave API per scrivere i piani e non ne è ancora impostata nessuna: finché non la aggiungete, i piani non si possono scrivere con Gemini.
+
+Salvare comunque? Scegliete No per tornare indietro e incollare la chiave.</translation>
+    </message>
+    <message>
+        <source>No key yet. Get one for free at {site} and paste it here: the app keeps it in this computer&apos;s keyring.</source>
+        <translation>Nessuna chiave per ora. Ottenetene una gratis su {site} e incollatela qui: l&apos;app la conserva nel portachiavi di questo computer.</translation>
+    </message>
+    <message>
         <source>A key is stored in the system keyring ({masked}).</source>
         <translation>Una chiave è salvata nel portachiavi di sistema ({masked}).</translation>
-    </message>
-    <message>
-        <source>The key comes from the environment variable {var} ({masked}), which wins over the system keyring: change the variable to change the key.</source>
-        <translation>La chiave viene dalla variabile d&apos;ambiente {var} ({masked}), che prevale sul portachiavi di sistema: per cambiare la chiave cambiate la variabile.</translation>
-    </message>
-    <message>
-        <source>The key comes from the environment variable {var} ({masked}). A key pasted here is kept in the system keyring and used instead.</source>
-        <translation>La chiave viene dalla variabile d&apos;ambiente {var} ({masked}). Una chiave incollata qui viene conservata nel portachiavi di sistema e usata al suo posto.</translation>
     </message>
     <message>
         <source>Type a new key to replace it</source>
         <translation>Scrivete una nuova chiave per sostituirla</translation>
     </message>
     <message>
-        <source>No key stored. Get one at aistudio.google.com, paste it here: it is kept in the system keyring (or set {var}).</source>
-        <translation>Nessuna chiave salvata. Ottenetene una su aistudio.google.com e incollatela qui: viene conservata nel portachiavi di sistema (oppure impostate {var}).</translation>
-    </message>
-    <message>
         <source>Paste your Gemini API key</source>
         <translation>Incollate la vostra chiave API di Gemini</translation>
+    </message>
+    <message>
+        <source>A key is set in the system for this session ({masked}) and takes precedence over a key saved here. To change it, ask whoever set up this computer.</source>
+        <translation>Una chiave è impostata nel sistema per questa sessione ({masked}) e prevale su quella salvata qui. Per cambiarla, rivolgetevi a chi ha configurato questo computer.</translation>
+    </message>
+    <message>
+        <source>A key is set in the system for this session ({masked}). A key pasted here is kept in the system keyring and used instead.</source>
+        <translation>Una chiave è impostata nel sistema per questa sessione ({masked}). Una chiave incollata qui viene conservata nel portachiavi di sistema e usata al suo posto.</translation>
+    </message>
+    <message>
+        <source>This does not look like an API key: copy it again from aistudio.google.com and paste it here.</source>
+        <translation>Questa non sembra una chiave API: copiatela di nuovo da aistudio.google.com e incollatela qui.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -2281,9 +2518,23 @@
         <source>Draft saved at {time}</source>
         <translation>Bozza salvata alle {time}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n answer(s) need fixing before the plan can be written. Click one to go to it.</source>
+        <translation>
+            <numerusform>%n risposta va corretta prima di scrivere il piano. Cliccatela per raggiungerla.</numerusform>
+            <numerusform>%n risposte vanno corrette prima di scrivere il piano. Cliccatene una per raggiungerla.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) to fix</source>
+        <translation>
+            <numerusform>%n risposta da correggere</numerusform>
+            <numerusform>%n risposte da correggere</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} answers to fix</source>
-        <translation>{n} risposte da correggere</translation>
+        <source>Still to complete</source>
+        <translation>Ancora da completare</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -2292,10 +2543,6 @@
     <message>
         <source>Everything needed is there. The agents will write the plan from these answers; empty answers become data to collect, listed in the plan.</source>
         <translation>C&apos;è tutto il necessario. Gli agenti scriveranno il piano da queste risposte; le risposte vuote diventano dati da acquisire, elencati nel piano.</translation>
-    </message>
-    <message>
-        <source>{n} answers need fixing before the plan can be written. Click one to go to it.</source>
-        <translation>{n} risposte vanno corrette prima di scrivere il piano. Cliccatene una per raggiungerla.</translation>
     </message>
     <message>
         <source>Total revenue {revenue} EUR · total costs {costs} EUR · result {result} EUR</source>
