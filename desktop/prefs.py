@@ -24,6 +24,7 @@ def provider_choice(settings: AppSettings, provider: str | None = None) -> Provi
     model: str | None = None
     if provider == "gemini":
         model = settings.gemini_model or None
+        extra["research"] = settings.research
         if settings.thinking_level:
             extra["gemini_thinking_level"] = settings.thinking_level
     elif provider == "local":

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from engine import cli_finance, formatting, paths
+from engine import cli_finance, cli_research, formatting, paths
 from engine.agents.texts import pick
 from engine.domain import DomainValidationError, Language, PlanStatus
 from engine.domain.plan import ScenarioKind
@@ -183,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--export", metavar="FORMATS", help="also export: pdf,docx,onepager,html,zip (or all)"
     )
     plan.add_argument("--out", type=Path, metavar="DIR", help="export folder (default: .)")
+    plan.add_argument(
+        "--accept-research",
+        action="store_true",
+        help="use every public fact found (tier 2); by default none is used until accepted",
+    )
+    plan.add_argument(
+        "--no-research", action="store_true", help="do not search public sources (Gemini)"
+    )
 
     export = commands.add_parser("export", help="render a plan to files", parents=[common])
     export.add_argument("plan_id", type=int, metavar="PLAN_ID")
@@ -207,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_finance.add_parser(commands, common)
+    cli_research.add_parser(commands, common)
     settings = commands.add_parser(
         "settings",
         help="show or change the stored settings (shared with the desktop app)",
@@ -217,6 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--thinking-level",
         choices=[*THINKING_LEVELS, "default"],
         help="how much Gemini 3+ models think before answering (low keeps plans fast)",
+    )
+    settings.add_argument(
+        "--research",
+        choices=("on", "off"),
+        help="with Gemini, search public sources for each new plan (tier 2)",
     )
     settings.add_argument("--json", action="store_true")
     resume = commands.add_parser(
@@ -490,8 +504,11 @@ def _choice(args: argparse.Namespace, stored: AppSettings | None = None) -> Prov
     model = args.model
     if stored is not None and provider == "gemini":
         model = model or stored.gemini_model or None
+        settings["research"] = stored.research
         if stored.thinking_level:
             settings["gemini_thinking_level"] = stored.thinking_level
+    if getattr(args, "no_research", False):
+        settings["research"] = False
     return ProviderChoice(
         provider=provider,
         model=model,
@@ -612,12 +629,49 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
         )
     code = _report(result, console)
     console.say(f"Piano salvato con numero {summary.id}.", f"Plan saved as number {summary.id}.")
+    _say_research(service, console, summary.id, accept=args.accept_research)
     _say_cost(service, console, summary.id)
     if args.export:
         logo = _club_logo(args.club_file, club.identity.logo_file)
         _export(service, console, summary.id, args.export, args.out or Path("."), logo=logo)
     print(summary.id, file=console.out)
     return code
+
+
+def _say_research(service: Service, console: Console, plan_id: int, *, accept: bool) -> None:
+    """After a new plan: what tier 2 found, accepted at once with --accept-research."""
+    research = service.research(plan_id)
+    if not research.searched:
+        console.say(research.reason, research.reason)
+        return
+    found = len(research.facts)
+    if accept and found:
+        service.review_research(plan_id, cli_research.decisions(research, ["all"], []))
+        console.say(
+            f"Fonti pubbliche: {found} fatti accettati (rooting-future research {plan_id}).",
+            f"Public sources: {found} facts accepted (rooting-future research {plan_id}).",
+        )
+        return
+    console.say(
+        f"Fonti pubbliche: {found} fatti da rivedere (rooting-future research {plan_id}).",
+        f"Public sources: {found} facts to review (rooting-future research {plan_id}).",
+    )
+
+
+def cmd_research(args: argparse.Namespace, console: Console, service: Service) -> int:
+    """The plan's public facts; --accept/--reject save the decisions (``engine.cli_research``)."""
+    research = service.research(args.plan_id)
+    chosen = cli_research.decisions(research, args.accept, args.reject)
+    if chosen:
+        version = service.review_research(args.plan_id, chosen)
+        research = service.research(args.plan_id)
+        console.say(f"Salvata la versione {version.number}.", f"Saved version {version.number}.")
+    if args.json:
+        console.json(cli_research.as_json(research))
+    else:
+        for line in cli_research.lines(research, Language(console.language)):
+            print(line, file=console.out)
+    return EXIT_OK
 
 
 def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> int:
@@ -668,11 +722,13 @@ def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service)
 def cmd_settings(args: argparse.Namespace, console: Console, service: Service) -> int:
     """The settings the desktop and the CLI share; options given are saved first."""
     current = service.app_settings()
-    changes: dict[str, str] = {}
+    changes: dict[str, object] = {}
     if args.gemini_model is not None:
         changes["gemini_model"] = args.gemini_model.strip()
     if args.thinking_level is not None:
         changes["thinking_level"] = "" if args.thinking_level == "default" else args.thinking_level
+    if args.research is not None:
+        changes["research"] = args.research == "on"
     if changes:
         current = service.save_app_settings(dataclasses.replace(current, **changes))
     defaults = provider_defaults()
@@ -682,6 +738,7 @@ def cmd_settings(args: argparse.Namespace, console: Console, service: Service) -
         "thinking_level": current.thinking_level
         or f"{defaults['gemini_thinking_level']} (default)",
         "plan_language": current.plan_language,
+        "research": "on" if current.research else "off",
     }
     if args.json:
         console.json(shown)
@@ -754,6 +811,7 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
 
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
     "finance": cmd_finance,
+    "research": cmd_research,
     "settings": cmd_settings,
     "list": cmd_list,
     "show": cmd_show,

@@ -9,7 +9,9 @@ Numbers come from the finance model and selection in every case.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +33,15 @@ from engine.domain.plan import (
     SectionStatus,
     Severity,
 )
-from engine.llm.base import CancelToken, ErrorKind
+from engine.domain.research import Research
+from engine.llm.base import CancelToken, ErrorKind, LLMError
 from engine.orchestrator import EventSink, Orchestrator, OrchestratorResult
+from engine.pool import FuturePool
 from engine.redaction import redact
+from engine.research import ResearchOutcome, not_searched
 from engine.review import review
 
+log = logging.getLogger(__name__)
 AGENT_WARNING = "agent_"
 OFFLINE_DRAFT = "offline_draft"
 
@@ -45,6 +51,7 @@ class GenerationResult:
     plan: Plan
     orchestration: OrchestratorResult
     context: PlanContext
+    research: ResearchOutcome | None = None  # a new plan's tier-2 search (None on reruns)
 
     @property
     def failed_sections(self) -> list[str]:
@@ -255,6 +262,7 @@ def assemble(
         compliance=checklists.compliance(ctx),
         monitoring=checklists.monitoring(ctx),
         data_gaps=checklists.data_gaps(ctx),
+        research=base.research if base else Research(),
     )
     warnings = _warnings(
         ctx, result, base.warnings if base else [], kept, plan.generation.offline_draft
@@ -274,13 +282,41 @@ def generate(
     base: Plan | None = None,
     agents: Iterable[AgentName] | None = None,
 ) -> GenerationResult:
-    """Write a plan (or, with ``base`` and ``agents``, only some of its sections)."""
-    ctx = build_context(club, language, examples=examples)
+    """Write a plan (or, with ``base`` and ``agents``, only some of its sections).
+
+    A new plan's research agent (tier 2) runs beside the section agents on its own pool
+    thread; a rerun keeps the earlier plan's research and the user's decisions on it.
+    """
+    accepted = base.research.accepted() if base else []
+    ctx = build_context(club, language, examples=examples, public_facts=accepted)
     prior = _sections_of(base) if base else {}
-    result = Orchestrator(writer, concurrency).run(
-        ctx, emit, cancel or CancelToken(), agents=agents, prior=prior
-    )
-    return GenerationResult(assemble(ctx, writer, result, base), result, ctx)
+    cancel = cancel or CancelToken()
+    pool = FuturePool(1) if base is None else None
+    searching = pool.submit(lambda: writer.research(ctx, cancel)) if pool else None
+    result = Orchestrator(writer, concurrency).run(ctx, emit, cancel, agents=agents, prior=prior)
+    research = _research_outcome(searching, ctx.language) if searching else None
+    if pool is not None:
+        pool.shutdown()
+    plan = assemble(ctx, writer, result, base)
+    if research is not None:
+        plan = plan.model_copy(update={"research": research.research})
+    return GenerationResult(plan, result, ctx, research)
+
+
+def _research_outcome(searching: Future, language: Language) -> ResearchOutcome:
+    """The research agent's facts; a failure never sinks the plan: it says why instead."""
+    try:
+        return searching.result()
+    except LLMError as error:
+        log.warning("research agent failed: %s", error.message("en"))
+        reason = redact(error.message(language.value))
+        return ResearchOutcome(
+            not_searched(
+                f"Fonti pubbliche non cercate: la ricerca non è riuscita ({reason})",
+                f"Public sources not searched: the search failed ({reason})",
+                language,
+            )
+        )
 
 
 def agents_to_resume(plan: Plan) -> list[AgentName]:

@@ -79,4 +79,5 @@ def make_writer(choice: ProviderChoice, cache_db: Any = None) -> SectionWriter:
         section_timeout_s=float(settings["section_timeout_s"]),
         max_answer_bytes=int(settings["max_answer_bytes"]),
     )
-    return ModelWriter(client, generation, use_cache=choice.use_cache)
+    research = str(settings.get("research", True)).lower() not in ("false", "0", "")
+    return ModelWriter(client, generation, use_cache=choice.use_cache, research=research)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from engine import edits, generation, paths
+from engine import edits, generation, paths, research_review
 from engine.agents.registry import AgentName
 from engine.agents.writers import SectionWriter
 from engine.domain import ClubProfile, DomainValidationError, Plan, PlanStatus, load_club_file
@@ -28,6 +28,7 @@ from engine.domain.context import STORED
 from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionStatus
+from engine.domain.research import FactStatus, Research
 from engine.finance import rebuild_financial_plan
 from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
@@ -386,6 +387,39 @@ class Service:
             ) from None
         return self.save_version(
             plan_id, _revalidated(rewritten), reason, VersionSource.EDITED, expected_version
+        )
+
+    # --- public sources (tier 2) ----------------------------------------------------------
+
+    def research(self, plan_id: int, version: int | None = None) -> Research:
+        """The facts the research agent found for a plan, with the user's decisions."""
+        return self.get_plan(plan_id, version).plan.research
+
+    def review_research(
+        self,
+        plan_id: int,
+        decisions: dict[str, FactStatus],
+        values: dict[str, float | None] | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> VersionInfo:
+        """Accept, reject or correct researched facts: a new version that uses the accepted."""
+        plan = self.get_plan(plan_id).plan
+        try:
+            reviewed = research_review.review(plan, decisions, values)
+        except research_review.UnknownFact as error:
+            raise ServiceError(
+                f"Il piano {plan_id} non ha questi fatti da fonti pubbliche: {error.args[0]}.",
+                f"Plan {plan_id} has no public-source facts called {error.args[0]}.",
+                "bad_input",
+            ) from None
+        accepted = sum(1 for f in reviewed.research.facts if f.status is FactStatus.ACCEPTED)
+        return self.save_version(
+            plan_id,
+            _revalidated(reviewed),
+            f"public sources reviewed: {accepted} accepted",
+            VersionSource.EDITED,
+            expected_version,
         )
 
     # --- finance what-if ----------------------------------------------------------------
@@ -834,6 +868,25 @@ class Service:
             run.input_tokens += usage.input_tokens
             run.output_tokens += usage.output_tokens + usage.thinking_tokens
             # One agent without an estimate makes the run's total not estimable too.
+            run.cost_eur = None if cost is None or run.cost_eur is None else run.cost_eur + cost
+        found = result.research
+        if found is not None and found.grounded_requests:  # the research agent's call
+            cost = estimate_cost_eur(
+                writer.provider, found.usage, writer.model, found.grounded_requests
+            )
+            run.agents.append(
+                AgentRun(
+                    agent="research",
+                    status="ok" if found.research.searched else "failed",
+                    duration_ms=found.duration_ms,
+                    input_tokens=found.usage.input_tokens,
+                    output_tokens=found.usage.output_tokens + found.usage.thinking_tokens,
+                    cost_eur=cost,
+                    error=None if found.research.searched else redact(found.research.reason),
+                )
+            )
+            run.input_tokens += found.usage.input_tokens
+            run.output_tokens += found.usage.output_tokens + found.usage.thinking_tokens
             run.cost_eur = None if cost is None or run.cost_eur is None else run.cost_eur + cost
         session.add(run)
 

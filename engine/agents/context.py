@@ -12,6 +12,7 @@ from engine.catalogue import Catalogue, default_catalogue
 from engine.domain.club import ClubProfile
 from engine.domain.language import Language
 from engine.domain.plan import seasons_after
+from engine.domain.research import ResearchFact
 from engine.facts import ClubFacts
 from engine.finance import FinanceModel, build_financial_plan
 from engine.selection import SelectedObjective, first_season_start, select
@@ -30,6 +31,8 @@ class PlanContext:
     finance: FinanceModel
     seasons: list[str]
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Facts from public sources the user accepted (tier 2): the agents may quote them.
+    public_facts: list[ResearchFact] = field(default_factory=list)
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
@@ -70,6 +73,7 @@ def build_context(
     language: Language = Language.IT,
     catalogue: Catalogue | None = None,
     examples: dict[str, list[dict[str, Any]]] | None = None,
+    public_facts: list[ResearchFact] | None = None,
 ) -> PlanContext:
     catalogue = catalogue or default_catalogue()
     facts = ClubFacts(club, catalogue.club_sports(club))
@@ -84,4 +88,5 @@ def build_context(
         finance=finance,
         seasons=seasons_after(club.identity.reference_season),
         examples=examples or {},
+        public_facts=public_facts or [],
     )

@@ -114,6 +114,10 @@ def club_facts(ctx: PlanContext) -> dict[str, Any]:
         "swot": club.qualitative.swot.model_dump(),
         "competitors": club.qualitative.competitors,
         "notes": club.qualitative.notes,
+        "public_sources": [  # accepted by the user: quotable, with the page they come from
+            {"fact": f.statement, "source": f.citation.title, "url": f.citation.url}
+            for f in ctx.public_facts
+        ],
     }
 
 

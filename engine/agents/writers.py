@@ -16,6 +16,7 @@ from engine.agents.registry import AgentName
 from engine.agents.specs import SPECS
 from engine.domain.plan import AreaSection, ExecutiveSummary, FinancialPlan
 from engine.llm.base import CancelToken, ErrorKind, GenerationSettings, LLMClient, LLMError, Usage
+from engine.research import ResearchOutcome, not_searched, run_research
 
 Section = AreaSection | FinancialPlan | ExecutiveSummary
 TextSink = Callable[[str], None]
@@ -44,6 +45,10 @@ class SectionWriter(Protocol):
         cancel: CancelToken,
     ) -> AgentOutput: ...
 
+    def research(self, ctx: PlanContext, cancel: CancelToken) -> ResearchOutcome:
+        """Public facts about the club's context (tier 2), or why they were not searched."""
+        ...
+
 
 class OfflineWriter:
     """No network at all: deterministic, complete, labelled as an offline draft."""
@@ -67,6 +72,17 @@ class OfflineWriter:
         on_text(spec.streamed(section))
         return AgentOutput(section)
 
+    def research(self, ctx: PlanContext, cancel: CancelToken) -> ResearchOutcome:
+        return ResearchOutcome(
+            not_searched(
+                "Fonti pubbliche non cercate: il piano è stato scritto senza connessione "
+                "(compositore offline).",
+                "Public sources not searched: the plan was written without a connection "
+                "(offline composer).",
+                ctx.language,
+            )
+        )
+
 
 class ModelWriter:
     """A language model writes the prose; the computed numbers are merged in untouched."""
@@ -74,13 +90,34 @@ class ModelWriter:
     offline_draft = False
 
     def __init__(
-        self, client: LLMClient, settings: GenerationSettings, use_cache: bool = True
+        self,
+        client: LLMClient,
+        settings: GenerationSettings,
+        use_cache: bool = True,
+        research: bool = False,
     ) -> None:
         self.client = client
         self.settings = settings
         self.use_cache = use_cache
         self.provider = client.name
         self.model: str | None = settings.model
+        self.research_enabled = research and client.name == "gemini"  # search grounding
+
+    def research(self, ctx: PlanContext, cancel: CancelToken) -> ResearchOutcome:
+        if not self.research_enabled:
+            it, en = (
+                ("il modello locale non cerca sul web", "the local model does not search the web")
+                if self.provider != "gemini"
+                else ("la ricerca è disattivata nelle impostazioni", "research is off in Settings")
+            )
+            return ResearchOutcome(
+                not_searched(
+                    f"Fonti pubbliche non cercate: {it}.",
+                    f"Public sources not searched: {en}.",
+                    ctx.language,
+                )
+            )
+        return run_research(ctx.club, ctx.language, self.client, self.settings, cancel)
 
     def write(
         self,

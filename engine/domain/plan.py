@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 from engine.domain.club import ClubProfile
 from engine.domain.fields import PlanText, labelled
 from engine.domain.language import Language
+from engine.domain.research import Research
 from engine.domain.rules import Rule
 from engine.domain.sourced import SourcedValue, SourceTier, StrictModel
 
@@ -479,6 +480,7 @@ class Plan(StrictModel):
     monitoring: list[MonitoringEntry] = Field(default_factory=list, max_length=60)
     warnings: list[PlanWarning] = Field(default_factory=list, max_length=500)
     data_gaps: list[DataGap] = Field(default_factory=list, max_length=500)
+    research: Research = Field(default_factory=Research)  # tier 2: public facts, cited
 
     def area(self, area: Area) -> AreaSection | None:
         return next((section for section in self.areas if section.area is area), None)

@@ -355,6 +355,28 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
         who = author.provider + (f" ({author.model})" if author.model else "")
         return f"{who}: " + ", ".join(names.get(agent, agent) for agent in agents)
 
+    def _public_sources(self) -> list[Block]:
+        """Tier 2: each accepted fact with the page that supports it, or why there is none."""
+        t, research = self.t, self.plan.research
+        blocks: list[Block] = [Subheading(t.public_sources)]
+        accepted = research.accepted()
+        if not research.searched:
+            return [*blocks, Paragraph(research.reason)]
+        if not accepted:
+            found = len(research.facts)
+            text = t.get("public_none_accepted", n=found) if found else t.public_nothing_found
+            return [*blocks, Paragraph(text)]
+        rows = tuple(
+            (
+                Text(fact.statement, sub=fact.kind.label(self.lang.value)),
+                Text(fact.citation.title, sub=fact.citation.url, link=fact.citation.url),
+                Text(formatting.date(fact.citation.retrieved, self.lang)),
+            )
+            for fact in accepted
+        )
+        columns = (Column(t.public_fact, 7), Column(t.source_name, 5), Column(t.read_on, 2))
+        return [*blocks, Table(columns, rows, compact=True)]
+
     def methodology(self) -> Section:
         t, generation = self.t, self.plan.generation
         facts: list[tuple[str, str | Value]] = [
@@ -402,6 +424,7 @@ class _Composer(ClubSections, FinanceSection, OnePagerData):
             )
         else:
             blocks.append(Paragraph(t.no_sources))
+        blocks += self._public_sources()
         blocks.append(Subheading(t.review_checks))
         if self.plan.warnings:
             blocks.append(

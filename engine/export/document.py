@@ -68,6 +68,7 @@ class Text:
     sub: str = ""
     strong: bool = False
     tone: str = ""
+    link: str = ""  # a web address the text opens (a public source's page)
 
 
 Cell = str | Value | Text | Badges

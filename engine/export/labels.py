@@ -402,6 +402,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "in_table": ("Provenienza di tutti i valori: {text}", "Provenance of every value: {text}"),
     "sources": ("Fonti citate", "Sources cited"),
+    "public_sources": (
+        "Fonti pubbliche trovate per la società",
+        "Public sources found for the club",
+    ),
+    "public_fact": ("Fatto", "Fact"),
+    "read_on": ("Letta il", "Read on"),
+    "public_none_accepted": (
+        "La ricerca ha trovato {n} fatti con una fonte, ma nessuno è stato ancora accettato: "
+        "il piano non li usa finché non li accettate.",
+        "The search found {n} facts with a source, but none has been accepted yet: the plan "
+        "does not use them until you accept them.",
+    ),
+    "public_nothing_found": (
+        "La ricerca non ha trovato fatti confermati da una fonte.",
+        "The search found no fact that a source supports.",
+    ),
     "used_for": ("Usata per", "Used for"),
     "uses": ("{n} valori", "{n} values"),
     "uses_one": ("1 valore", "1 value"),

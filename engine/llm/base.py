@@ -125,6 +125,9 @@ class CompletionRequest:
     schema: dict[str, Any]  # a standard (lower-case) JSON Schema of the expected object
     settings: GenerationSettings
     use_cache: bool = True  # "regenerate" passes False
+    # Built-in tools the model may use: "google_search", "url_context" (Gemini only). An
+    # answer grounded on the web today is not cached: its citations come with the answer.
+    tools: tuple[str, ...] = ()
 
 
 @dataclass
@@ -138,6 +141,25 @@ class Usage:
         return self.input_tokens + self.output_tokens + self.thinking_tokens
 
 
+@dataclass(frozen=True)
+class GroundingSupport:
+    """A span of the answer text and the sources (indices into ``Grounding.sources``)."""
+
+    start: int  # byte offsets into the answer's UTF-8 text, as the API gives them
+    end: int
+    text: str
+    sources: tuple[int, ...]
+
+
+@dataclass
+class Grounding:
+    """Where a search-grounded answer comes from: the pages, and which text each supports."""
+
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (uri, title)
+    supports: list[GroundingSupport] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+
+
 @dataclass
 class CompletionResult:
     data: dict[str, Any]  # the parsed, schema-checked JSON object
@@ -148,6 +170,7 @@ class CompletionResult:
     warnings: list[str] = field(default_factory=list)  # e.g. "repaired malformed JSON"
     cached: bool = False
     attempts: int = 1
+    grounding: Grounding | None = None  # only for requests with tools
 
 
 # Receives streamed text chunks as they arrive. If an attempt fails half-way and is

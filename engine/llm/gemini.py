@@ -30,6 +30,8 @@ from engine.llm.base import (
     CompletionRequest,
     CompletionResult,
     ErrorKind,
+    Grounding,
+    GroundingSupport,
     LLMError,
     TextSink,
     Usage,
@@ -182,6 +184,7 @@ class GeminiTransport:
             max_output_tokens=settings.max_output_tokens,
             response_mime_type="application/json",
             response_json_schema=request.schema,
+            tools=_tools(request.tools) or None,
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
             automatic_continuation=False,
             # the SDK's timeout becomes the X-Server-Timeout header: the rest of the
@@ -253,6 +256,37 @@ def make_sdk_client(
     return genai.Client(vertexai=False, api_key=api_key, http_options=options)
 
 
+TOOLS = {
+    "google_search": lambda: types.Tool(google_search=types.GoogleSearch()),
+    "url_context": lambda: types.Tool(url_context=types.UrlContext()),
+}
+
+
+def _tools(names: tuple[str, ...]) -> list[types.Tool]:
+    """Gemini's built-in tools by name; structured output works with them on Gemini 3."""
+    return [TOOLS[name]() for name in names if name in TOOLS]
+
+
+def _grounding(metadata: types.GroundingMetadata) -> Grounding:
+    """The API's grounding metadata in our terms: pages, supported spans, queries."""
+    sources = [
+        (chunk.web.uri or "", chunk.web.title or "")
+        for chunk in metadata.grounding_chunks or []
+        if chunk.web is not None
+    ]
+    supports = [
+        GroundingSupport(
+            start=support.segment.start_index or 0,
+            end=support.segment.end_index or 0,
+            text=support.segment.text or "",
+            sources=tuple(support.grounding_chunk_indices or ()),
+        )
+        for support in metadata.grounding_supports or []
+        if support.segment is not None
+    ]
+    return Grounding(sources, supports, list(metadata.web_search_queries or []))
+
+
 def _absorb(
     chunk: types.GenerateContentResponse,
     raw: RawCompletion,
@@ -277,6 +311,8 @@ def _absorb(
     candidate = chunk.candidates[0]
     if candidate.finish_reason:
         raw.finish_reason = _name(candidate.finish_reason)
+    if candidate.grounding_metadata is not None:  # usually on the last chunk
+        raw.grounding = _grounding(candidate.grounding_metadata)
     content = candidate.content
     if content is None or not content.parts:
         return

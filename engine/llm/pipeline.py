@@ -29,6 +29,7 @@ from engine.llm.base import (
     CompletionRequest,
     CompletionResult,
     ErrorKind,
+    Grounding,
     LLMError,
     TextSink,
     Usage,
@@ -65,6 +66,7 @@ class RawCompletion:
     model_version: str | None = None
     finish_reason: str | None = None  # STOP, MAX_TOKENS, SAFETY, ... (Gemini's names)
     block_reason: str | None = None  # the prompt itself was blocked
+    grounding: Grounding | None = None  # a search-grounded answer's sources
 
 
 class Transport(Protocol):
@@ -201,6 +203,8 @@ class CompletionRunner:
             warnings=warnings,
             cached=False,
             attempts=attempts,
+            # A repaired answer is new text: the sources' offsets no longer point into it.
+            grounding=raw.grounding if WARN_REPAIRED not in warnings else None,
         )
 
     def _call(
@@ -311,8 +315,8 @@ class CompletionRunner:
     # --- cache ---------------------------------------------------------------------
 
     def _cache_key(self, request: CompletionRequest) -> str | None:
-        if self.cache is None:
-            return None
+        if self.cache is None or request.tools:
+            return None  # a grounded answer is today's web: never replayed
         params = {
             "temperature": request.settings.temperature,
             "max_output_tokens": request.settings.max_output_tokens,

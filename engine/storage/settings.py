@@ -37,6 +37,7 @@ class AppSettings:
     concurrency: int = 5
     rate_preset: str = "default"
     use_cache: bool = True
+    research: bool = True  # Gemini searches public sources (tier 2) for each new plan
     plan_language: str = "it"
     ui_language: str = ""  # empty: follow the system
     last_export_dir: str = ""
@@ -56,9 +57,7 @@ class AppSettings:
             ),
             ui_language=self.ui_language if self.ui_language in (*LANGUAGES, "") else "",
             gemini_model=self.gemini_model.strip(),
-            thinking_level=(
-                self.thinking_level if self.thinking_level in THINKING_LEVELS else ""
-            ),
+            thinking_level=(self.thinking_level if self.thinking_level in THINKING_LEVELS else ""),
             local_model=self.local_model.strip(),
             local_base_url=self.local_base_url.strip(),
         )

@@ -8,6 +8,8 @@ and ``models.py``):
   (chunked ``text/event-stream``; each event ``data: <GenerateContentResponse>``
   and a blank line; no ``[DONE]``; the last carries finishReason and usage)
 - ``GET /{v1|v1beta}/models`` (``client.models.list()``)
+- a request with ``tools`` (Google Search, URL context) gets ``Reply.grounded`` answers:
+  ``groundingMetadata`` on the last chunk, supported and unsupported segments
 - the key arrives in the ``x-goog-api-key`` header.
 
 Usage::
@@ -84,6 +86,9 @@ class GeminiDouble(HTTPDouble):
         self._quota: tuple[int, float] | None = None
         self._quota_starts: list[float] = []
         self.quota_rejections = 0
+        # Requests with tools (the research agent's grounded call) are answered apart, so
+        # the agents' scripted replies are not used up by them: see ``research``.
+        self._grounded: list[Rule] = []
 
     @property
     def base_url(self) -> str:
@@ -101,6 +106,25 @@ class GeminiDouble(HTTPDouble):
         """A reply for every matching call (after one-shot replies are used up)."""
         with self._rules_lock:
             self._rules.append(Rule(reply, match, None))
+
+    def research(self, *replies: Reply, always: Reply | None = None) -> None:
+        """Replies for grounded calls (requests with tools), in order, then ``always``.
+
+        Unscripted grounded calls get an answer with no facts and no sources."""
+        with self._rules_lock:
+            self._grounded.extend(Rule(reply, None, 1) for reply in replies)
+            if always is not None:
+                self._grounded.append(Rule(always, None, None))
+
+    def _pick_grounded(self) -> Reply:
+        with self._rules_lock:
+            for rule in self._grounded:
+                if rule.remaining is None:
+                    return rule.reply
+                if rule.remaining > 0:
+                    rule.remaining -= 1
+                    return rule.reply
+        return Reply(payload={"facts": []}, label="grounded")
 
     def rate_limit(self, requests: int, window_s: float) -> None:
         """Enforce a quota like the free tier: beyond ``requests`` generate calls in any
@@ -150,7 +174,15 @@ class GeminiDouble(HTTPDouble):
     # --- inspection ------------------------------------------------------------------
 
     def generate_requests(self) -> list[RecordedRequest]:
-        return [r for r in self.requests if ":" in r.path.rsplit("/", 1)[-1]]
+        """The agents' calls (the research agent's grounded calls are ``grounded_requests``)."""
+        return [
+            r
+            for r in self.requests
+            if ":" in r.path.rsplit("/", 1)[-1] and not (r.body or {}).get("tools")
+        ]
+
+    def grounded_requests(self) -> list[RecordedRequest]:
+        return [r for r in self.requests if (r.body or {}).get("tools")]
 
     def prompts(self) -> list[str]:
         return [prompt_text(r.body) for r in self.generate_requests()]
@@ -196,7 +228,10 @@ class GeminiDouble(HTTPDouble):
         if wait is not None:
             request.reply = "quota"
             return self._send_error(exchange, Reply.quota(retry_delay_s=wait))
-        reply = self._pick(prompt_text(body, with_system=True))
+        grounded = bool(body.get("tools"))
+        reply = (
+            self._pick_grounded() if grounded else self._pick(prompt_text(body, with_system=True))
+        )
         request.reply = reply.label
         latency = reply.latency_s if reply.latency_s is not None else self.latency_s
         if exchange.pause(latency):
@@ -293,6 +328,9 @@ class GeminiDouble(HTTPDouble):
                 }
             )
         events[-1]["candidates"][0]["finishReason"] = finish
+        grounding = reply.grounding_metadata(text)
+        if grounding is not None:  # the API sends it with the last chunk
+            events[-1]["candidates"][0]["groundingMetadata"] = grounding
         return events
 
 

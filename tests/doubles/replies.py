@@ -34,6 +34,12 @@ class Reply:
     thought: str | None = None  # a thought-summary part sent before the answer
     thoughts_tokens: int = 0
     garble: str | None = None  # "text" | "frame": invalid UTF-8 in the first chunk (see garbled)
+    # A search-grounded answer: pages (uri, title), the answer's spans each supports (the
+    # span's text and the page indices; offsets are computed on the answer, in UTF-8 bytes
+    # as the API gives them) and the queries the model ran.
+    sources: tuple[tuple[str, str], ...] = ()
+    supported: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    queries: tuple[str, ...] = ()
     label: str = "ok"
 
     # --- answers ---------------------------------------------------------------------
@@ -42,6 +48,57 @@ class Reply:
     def ok(cls, payload: Any = None, **options: Any) -> Reply:
         """A valid answer: ``payload`` as JSON, or an instance of the request's schema."""
         return cls(payload=payload, label="ok", **options)
+
+    @classmethod
+    def grounded(
+        cls,
+        payload: Any,
+        sources: list[tuple[str, str]],
+        supported: dict[str, list[int]],
+        queries: tuple[str, ...] = (),
+        **options: Any,
+    ) -> Reply:
+        """An answer with groundingMetadata, as Google Search grounding returns it.
+
+        ``supported`` maps a piece of the answer's text to the pages that support it; a
+        piece of the answer left out of it is an unsupported segment (no citation).
+        """
+        return cls(
+            payload=payload,
+            sources=tuple(sources),
+            supported=tuple((text, tuple(pages)) for text, pages in supported.items()),
+            queries=tuple(queries),
+            label="grounded",
+            **options,
+        )
+
+    def grounding_metadata(self, answer: str) -> dict[str, Any] | None:
+        """groundingMetadata for ``answer`` (camelCase, as on the wire), or None."""
+        if not self.sources and not self.supported:
+            return None
+        encoded = answer.encode("utf-8")
+        supports = []
+        for text, pages in self.supported:
+            start = encoded.find(text.encode("utf-8"))
+            if start < 0:
+                continue  # the test's text is not in the answer: nothing to point at
+            supports.append(
+                {
+                    "segment": {
+                        "startIndex": start,
+                        "endIndex": start + len(text.encode("utf-8")),
+                        "text": text,
+                    },
+                    "groundingChunkIndices": list(pages),
+                }
+            )
+        return {
+            "webSearchQueries": list(self.queries),
+            "groundingChunks": [
+                {"web": {"uri": uri, "title": title}} for uri, title in self.sources
+            ],
+            "groundingSupports": supports,
+        }
 
     @classmethod
     def raw_text(cls, text: str, **options: Any) -> Reply:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from engine.agents.registry import AgentName
 from engine.cli import run
@@ -23,51 +20,8 @@ from engine.service import Service
 from tests.doubles.gemini_double import GeminiDouble, Reply
 from tests.doubles.openai_double import OpenAIDouble
 from tests.engine.agent_replies import MODEL_MARK, payload_for, role_marker
+from tests.engine.conftest import KEY
 from tests.factories import EXAMPLES, example_club
-
-KEY = "AI" + "za-test-key-for-the-double-only-0123"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def api_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The key lives in the (in-memory) OS keyring, as the app stores it."""
-    from licensing.secrets import set_api_key
-
-    monkeypatch.delenv("ROOTING_FUTURE_GEMINI_API_KEY", raising=False)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    set_api_key(KEY)
-    yield KEY
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def double(api_key: str) -> Iterator[GeminiDouble]:
-    with GeminiDouble() as server:
-        club = example_club()
-        from engine.agents.context import build_context
-
-        ctx = build_context(club)
-        for agent in AgentName:
-            server.always(Reply.ok(payload_for(agent, ctx)), match=role_marker(agent))
-        yield server
 
 
 def gemini(double: GeminiDouble, **settings: object) -> ProviderChoice:
@@ -84,7 +38,7 @@ def test_agents_overlap_through_the_real_sdk(double: GeminiDouble, service: Serv
     started = time.perf_counter()
     summary, _ = service.generate_plan(example_club(), writer, emit=lambda e: None)
     wall = time.perf_counter() - started
-    assert double.max_in_flight == 5
+    assert double.max_in_flight == 6  # the five agents and, beside them, the research agent
     assert wall < 2 * 0.5 + 0.9  # one agent round + the coordinator, not 6 x 0.5 s
     plan = service.get_plan(summary.id).plan
     assert plan.failed_sections() == []
@@ -97,7 +51,7 @@ def test_agents_overlap_through_the_real_sdk(double: GeminiDouble, service: Serv
     assert [o.budget for o in plan.objectives()] == [o.budget for o in offline.objectives()]
     run_info = service.generation_runs(summary.id)[0]
     assert run_info.status == "complete" and run_info.input_tokens > 0
-    assert run_info.cost_eur > 0 and len(run_info.agents) == 6
+    assert run_info.cost_eur > 0 and len(run_info.agents) == 7  # six agents + research
 
 
 def test_quota_error_waits_for_retry_delay_then_succeeds(

@@ -24,7 +24,6 @@ from engine.llm.schema import validate
 from engine.providers import ProviderChoice, make_writer
 from tests.doubles.gemini_double import GeminiDouble, Reply
 from tests.engine.agent_replies import MODEL_MARK, payload_for, role_marker
-from tests.engine.test_engine_llm import api_key  # noqa: F401  (the keyring fixture)
 from tests.factories import EXAMPLES
 
 ROWING = EXAMPLES / "canottaggio-lago-asd.json"
@@ -36,7 +35,7 @@ def club():
 
 
 @pytest.fixture
-def gemini(api_key: str) -> Iterator[GeminiDouble]:  # noqa: F811
+def gemini(api_key: str) -> Iterator[GeminiDouble]:
     with GeminiDouble() as server:
         yield server
 
