@@ -40,6 +40,7 @@ from engine.service import AppSettings, PlanDocument, Service, ServiceError
 from engine.storage.plans import SortKey
 from engine.storage.settings import THINKING_LEVELS
 from engine.usage import cost_text
+from engine.vendor import vendor
 from licensing.cli import add_licence_parser, run_licence_command
 from licensing.secrets import SecretStoreUnavailable
 
@@ -851,7 +852,10 @@ def run(
         if args.command == "club":
             return cmd_club_validate(args, console)
         if args.command == "licence":
-            return run_licence_command(args, home, trusted_keys_path(), out)
+            contact = vendor()
+            return run_licence_command(
+                args, home, trusted_keys_path(), out, contact=f"{contact.name} ({contact.email})"
+            )
         licence = current_licence(home)
         notice = banner(licence, console.language)
         if notice:

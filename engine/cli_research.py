@@ -82,9 +82,18 @@ def lines(research: Research, language: Language) -> list[str]:
         read = fact.citation.retrieved.strftime("%d/%m/%Y")
         out.append(f"    {fact.citation.title} - {fact.citation.url} ({read})")
     if research.discarded:
+        n = research.discarded
         out.append(
-            f"{research.discarded} fatti scartati perché nessuna fonte li confermava."
+            (
+                "1 fatto scartato perché nessuna fonte lo confermava."
+                if n == 1
+                else f"{n} fatti scartati perché nessuna fonte li confermava."
+            )
             if it
-            else f"{research.discarded} facts discarded: no source supported them."
+            else (
+                "1 fact discarded: no source supported it."
+                if n == 1
+                else f"{n} facts discarded: no source supported them."
+            )
         )
     return out

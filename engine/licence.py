@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.paths import resource_path
+from engine.vendor import vendor
 from licensing import LicenceState, check_licence
 
 
@@ -29,4 +30,6 @@ def banner(state: LicenceState, language: str = "it") -> str | None:
     if state.fingerprint and state.status.value not in ("missing",):
         label = "Codice di questo computer" if language == "it" else "This computer's code"
         parts.append(f"{label}: {state.fingerprint}")
+    contact = vendor()
+    parts.append(f"{'Contatti' if language == 'it' else 'Contact'}: {contact.email}.")
     return " ".join(part for part in parts if part)

@@ -130,6 +130,7 @@ class _Context:
     fingerprint_source: RawIdSource | None
     use_keyring: bool
     app_version: str | None
+    contact: str = "Rooting Future"  # who receives requests, with an address (the app passes it)
 
     def say(self, text: str) -> None:
         print(text, file=self.out)
@@ -203,8 +204,8 @@ def _request(args: argparse.Namespace, ctx: _Context) -> int:
         use_keyring=ctx.use_keyring,
     )
     ctx.say(
-        f"Richiesta di attivazione salvata in {args.out}: inviala a Rooting Future.\n"
-        f"Activation request saved to {args.out}: send it to Rooting Future.\n"
+        f"Richiesta di attivazione salvata in {args.out}: inviala a {ctx.contact}.\n"
+        f"Activation request saved to {args.out}: send it to {ctx.contact}.\n"
         f"Codice macchina / Machine code: {request.fingerprint}"
     )
     return EXIT_OK
@@ -254,6 +255,7 @@ def run_licence_command(
     fingerprint_source: RawIdSource | None = None,
     use_keyring: bool = True,
     app_version: str | None = None,
+    contact: str = "Rooting Future",
 ) -> int:
     """Run ``licence <command>``; returns 0 ok, 1 licence problem, 2 bad input.
 
@@ -271,6 +273,7 @@ def run_licence_command(
         fingerprint_source,
         use_keyring,
         app_version,
+        contact,
     )
     command = getattr(args, "licence_command", None)
     handler = _COMMANDS.get(command or "")

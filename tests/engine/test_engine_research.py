@@ -221,7 +221,7 @@ def test_the_cli_lists_accepts_and_rejects_facts(
     plan_id = str(researched_plan(double, service))
     code, out, _ = cli_run("research", plan_id, "--home", str(home))
     assert code == 0 and "f1  [da rivedere]  Popolazione del comune: 45.131 abitanti" in out
-    assert ISTAT[0] in out and "1 fatti scartati" in out
+    assert ISTAT[0] in out and "1 fatto scartato" in out
     code, out, _ = cli_run(
         "--home", str(home), "research", plan_id, "--accept", "all", "--reject", "f1", "--json"
     )
