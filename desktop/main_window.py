@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
 
             page = GenerationPage(self.service, self.runner, self.make_writer)
             page.open_plan.connect(self.open_plan)
+            page.review_sources.connect(lambda plan_id: self.open_plan(plan_id, "research"))
             page.open_settings.connect(self.open_settings)
             page.back.connect(self.show_library)
             page.finished.connect(self._generation_finished)
@@ -342,9 +343,10 @@ class MainWindow(QMainWindow):
         if picker.exec() and picker.chosen() is not None:
             self.wizard.load_plan_club(self.service.get_plan(picker.chosen()).plan)
 
-    def open_plan(self, plan_id: int) -> None:
+    def open_plan(self, plan_id: int, section: str = "summary") -> None:
+        """Show a plan at one of its sections (a tree key, e.g. "research")."""
         try:
-            self.plan_view.load(plan_id, "summary")
+            self.plan_view.load(plan_id, section)
         except Exception as error:
             show_error(self, error)
             return

@@ -154,6 +154,17 @@ class SettingsDialog(QDialog):
         )
         self.gemini_result = QLabel()
         self.gemini_result.setWordWrap(True)
+        self.research = QCheckBox(
+            self.tr("Search public sources (Google Search) for each new plan")
+        )
+        self.research_hint = WrappedLabel(
+            self.tr(
+                "Each search is billed by Google as a grounded request; the facts found are "
+                "used only after you accept them in the plan."
+            )
+        )
+        self.research_hint.setObjectName("hint")
+        self.research_hint.setWordWrap(True)
         key_row = QHBoxLayout()
         key_row.addWidget(self.api_key, 1)
         key_row.addWidget(self.remove_key)
@@ -166,6 +177,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Model"), model_row)
         form.addRow("", self.gemini_result)
         form.addRow(self.tr("Thinking"), self.thinking)
+        form.addRow(self.research)
+        form.addRow(self.research_hint)
 
         self.local_box = QGroupBox(self.tr("Local server"))
         self.local_url = QLineEdit()
@@ -348,6 +361,7 @@ class SettingsDialog(QDialog):
         self.concurrency.setValue(settings.concurrency)
         self.rate.setCurrentIndex(max(0, self.rate.findData(settings.rate_preset)))
         self.use_cache.setChecked(settings.use_cache)
+        self.research.setChecked(settings.research)
         self.plan_language.setCurrentIndex(
             max(0, self.plan_language.findData(settings.plan_language))
         )
@@ -374,6 +388,7 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             rate_preset=self.rate.currentData(),
             use_cache=self.use_cache.isChecked(),
+            research=self.research.isChecked(),
             plan_language=self.plan_language.currentData(),
             ui_language=self.ui_language.currentData(),
         ).cleaned()

@@ -60,6 +60,7 @@ class RunOutcome:
     nothing_to_do: bool = False
     saved: bool = True  # False: a rewrite where every agent failed; the plan is unchanged
     version: int | None = None
+    to_review: int = 0  # facts from public sources the new plan proposes (tier 2)
 
 
 class AgentCard(QFrame):
@@ -164,6 +165,7 @@ def advice(kind: str | None) -> str:
 
 class GenerationPage(QWidget):
     open_plan = Signal(int)
+    review_sources = Signal(int)  # open the plan at its public sources
     open_settings = Signal()
     back = Signal()
     finished = Signal(object)  # RunOutcome
@@ -219,6 +221,11 @@ class GenerationPage(QWidget):
         self.open_button = QPushButton(icon("plan", "#FFFFFF"), self.tr("Open the plan"))
         self.open_button.setObjectName("primary")
         self.open_button.clicked.connect(self._open)
+        self.review_button = QPushButton(icon("search"), self.tr("Review public sources"))
+        self.review_button.setToolTip(
+            self.tr("Facts found on public web pages: they enter the plan once you accept them")
+        )
+        self.review_button.clicked.connect(self._review)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -228,6 +235,7 @@ class GenerationPage(QWidget):
             self.settings_button,
             self.offline_button,
             self.retry_button,
+            self.review_button,
             self.open_button,
         ):
             buttons.addWidget(button)
@@ -313,6 +321,7 @@ class GenerationPage(QWidget):
                 [a.value for a in result.orchestration.failed],
                 result.orchestration.cancelled,
                 version=1,
+                to_review=len(result.plan.research.proposed()),
             )
 
         self._run(op, None)
@@ -512,6 +521,16 @@ class GenerationPage(QWidget):
             )
         else:
             self.status.setText(self.tr("Done: the plan is saved."))
+        if outcome.to_review and outcome.plan_id is not None:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr(
+                    "%n fact(s) from public sources to review.",
+                    "",
+                    outcome.to_review,
+                )
+            )
         self._show_cost(outcome.plan_id)
         self._buttons_for(running=False)
         self.finished.emit(outcome)
@@ -564,6 +583,9 @@ class GenerationPage(QWidget):
         if replacement:
             self.switch_button.setText(self.tr("Use {model} and retry").format(model=replacement))
         self.open_button.setVisible(done and plan_id is not None)
+        self.review_button.setVisible(
+            done and plan_id is not None and bool(outcome and outcome.to_review)
+        )
         self.back_button.setEnabled(done)
         if done and plan_id is not None:
             self.open_button.setFocus()
@@ -596,3 +618,7 @@ class GenerationPage(QWidget):
         plan_id = self.outcome.plan_id if self.outcome else self._plan_id
         if plan_id is not None:
             self.open_plan.emit(plan_id)
+
+    def _review(self) -> None:
+        if self.outcome is not None and self.outcome.plan_id is not None:
+            self.review_sources.emit(self.outcome.plan_id)

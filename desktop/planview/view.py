@@ -38,10 +38,12 @@ from desktop.library.model import local_time
 from desktop.planview import render
 from desktop.planview.editors import ObjectiveEditor, TextEditor
 from desktop.planview.history import HistoryDialog
+from desktop.planview.research_view import RESEARCH_KEY, ResearchView
 from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionAuthor
+from engine.domain.research import FactStatus
 from engine.edits import STALE_TEXT
 from engine.service import PlanDocument, Service, ServiceError, VersionInfo, VersionSource
 
@@ -211,8 +213,16 @@ class PlanView(QWidget):
         self.text_editor.cancelled.connect(self.stop_editing)
         self.finance = FinanceView()
         self.finance.scenario_chosen.connect(self.save_scenario)
+        self.research_view = ResearchView()
+        self.research_view.save_requested.connect(self.save_research)
         self.stack = QStackedWidget()
-        for widget in (self.browser, self.objective_editor, self.text_editor, self.finance):
+        for widget in (
+            self.browser,
+            self.objective_editor,
+            self.text_editor,
+            self.finance,
+            self.research_view,
+        ):
             self.stack.addWidget(widget)
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
         self.edit_button.clicked.connect(self.start_editing)
@@ -362,6 +372,19 @@ class PlanView(QWidget):
         )
         self._item(self.tree, self.tr("Compliance"), "compliance")
         self._item(self.tree, self.tr("Monitoring"), "monitoring")
+        to_review = len(plan.research.proposed())
+        sources = self._item(
+            self.tree,
+            self.tr("Public sources ({n} to review)").format(n=to_review)
+            if to_review
+            else self.tr("Public sources ({n})").format(n=len(plan.research.facts)),
+            RESEARCH_KEY,
+        )
+        sources.setIcon(0, icon("warning" if to_review else "search"))
+        sources.setToolTip(
+            0,
+            self.tr("Facts found on public web pages: they enter the plan once you accept them"),
+        )
         self._item(
             self.tree, self.tr("Data to collect ({n})").format(n=len(plan.data_gaps)), "gaps"
         )
@@ -419,6 +442,13 @@ class PlanView(QWidget):
         if key == "finance":
             self.finance.show_plan(plan)
             self.stack.setCurrentWidget(self.finance)
+            return
+        if key == RESEARCH_KEY:
+            settings = self.service.app_settings()
+            self.research_view.show_plan(
+                plan, research_off=settings.provider == "gemini" and not settings.research
+            )
+            self.stack.setCurrentWidget(self.research_view)
             return
         if key.startswith("objective:"):
             found = self.objective(key.split(":", 1)[1])
@@ -489,6 +519,8 @@ class PlanView(QWidget):
         if self.stack.currentWidget() is self.text_editor:
             self.text_editor.save()
             return True
+        if self.stack.currentWidget() is self.research_view:
+            return self.research_view.save()
         return False
 
     def save_objective(self, objective: MacroObjective) -> None:
@@ -581,6 +613,16 @@ class PlanView(QWidget):
         self.load(document.summary.id, self.current_key)
         self.changed.emit()
         self.version_saved.emit(document.summary.id, saved.number)
+
+    def save_research(
+        self, decisions: dict[str, FactStatus], values: dict[str, float | None]
+    ) -> None:
+        """Accepted, rejected and corrected public-source facts, as a new version."""
+        self._save_with(
+            lambda expected: self.service.review_research(
+                self.document.summary.id, decisions, values, expected_version=expected
+            )
+        )
 
     def save_scenario(self, drivers: FinanceDrivers) -> None:
         """The what-if's drivers become the plan's finances, as a new version."""

@@ -17,6 +17,13 @@
             <numerusform>The plan is saved, but %n sections failed and are marked in the plan. Retry them, or complete them with the offline draft.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n fact(s) from public sources to review.</source>
+        <translation>
+            <numerusform>%n fact from public sources to review.</numerusform>
+            <numerusform>%n facts from public sources to review.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LibraryPage</name>
@@ -32,6 +39,37 @@
         <translation>
             <numerusform>%n plan</numerusform>
             <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResearchView</name>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n to review</numerusform>
+            <numerusform>%n to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fact(s) left out because no page supported them.</source>
+        <translation>
+            <numerusform>%n fact left out because no page supported it.</numerusform>
+            <numerusform>%n facts left out because no page supported them.</numerusform>
         </translation>
     </message>
 </context>

@@ -401,6 +401,29 @@
     </message>
 </context>
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>Open the page</source>
+        <translation>Apri la pagina</translation>
+    </message>
+    <message>
+        <source>This computer could not open the page in a browser. Copy its address and paste it into your browser:</source>
+        <translation>Questo computer non è riuscito ad aprire la pagina nel browser. Copiate l&apos;indirizzo e incollatelo nel browser:</translation>
+    </message>
+    <message>
+        <source>Address of the page</source>
+        <translation>Indirizzo della pagina</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+</context>
+<context>
     <name>AgentCard</name>
     <message>
         <source>Text written so far</source>
@@ -585,6 +608,73 @@
     <message>
         <source>The export failed: details are in the log.</source>
         <translation>L&apos;esportazione non è riuscita: i dettagli sono nel log.</translation>
+    </message>
+</context>
+<context>
+    <name>FactCard</name>
+    <message>
+        <source>Accept</source>
+        <translation>Accetta</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Accept: {fact}</source>
+        <translation>Accetta: {fact}</translation>
+    </message>
+    <message>
+        <source>Reject: {fact}</source>
+        <translation>Scarta: {fact}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>non noto</translation>
+    </message>
+    <message>
+        <source>Value: {fact}</source>
+        <translation>Valore: {fact}</translation>
+    </message>
+    <message>
+        <source>Type it as you write it, for example {whole} or {decimal}</source>
+        <translation>Scrivetelo come lo scrivete di solito, per esempio {whole} o {decimal}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>up to {high} (a new value replaces the range)</source>
+        <translation>fino a {high} (un nuovo valore sostituisce l&apos;intervallo)</translation>
+    </message>
+    <message>
+        <source>Deadline: {date}</source>
+        <translation>Scadenza: {date}</translation>
+    </message>
+    <message>
+        <source>Value changed by you</source>
+        <translation>Valore modificato da voi</translation>
+    </message>
+    <message>
+        <source>Source: {title} · read on {date}</source>
+        <translation>Fonte: {title} · letta il {date}</translation>
+    </message>
+    <message>
+        <source>The page says: “{text}”</source>
+        <translation>La pagina dice: «{text}»</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accettato</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Scartato</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Da valutare</translation>
     </message>
 </context>
 <context>
@@ -805,6 +895,14 @@
         <translation>Apri il piano</translation>
     </message>
     <message>
+        <source>Review public sources</source>
+        <translation>Valuta le fonti pubbliche</translation>
+    </message>
+    <message>
+        <source>Facts found on public web pages: they enter the plan once you accept them</source>
+        <translation>Fatti trovati su pagine web pubbliche: entrano nel piano quando li accettate</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Avvio…</translation>
     </message>
@@ -865,6 +963,13 @@
     <message>
         <source>Done: the plan is saved.</source>
         <translation>Fatto: il piano è salvato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fact(s) from public sources to review.</source>
+        <translation>
+            <numerusform>%n fatto da fonti pubbliche da valutare.</numerusform>
+            <numerusform>%n fatti da fonti pubbliche da valutare.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Model cost: {cost}.</source>
@@ -1713,6 +1818,18 @@
         <translation>Monitoraggio</translation>
     </message>
     <message>
+        <source>Public sources ({n} to review)</source>
+        <translation>Fonti pubbliche ({n} da valutare)</translation>
+    </message>
+    <message>
+        <source>Public sources ({n})</source>
+        <translation>Fonti pubbliche ({n})</translation>
+    </message>
+    <message>
+        <source>Facts found on public web pages: they enter the plan once you accept them</source>
+        <translation>Fatti trovati su pagine web pubbliche: entrano nel piano quando li accettate</translation>
+    </message>
+    <message>
         <source>Data to collect ({n})</source>
         <translation>Dati da acquisire ({n})</translation>
     </message>
@@ -1747,6 +1864,73 @@
     <message>
         <source>Write this section again with the current settings? The summary is refreshed too; the current text stays in the version history.</source>
         <translation>Riscrivere questa sezione con le impostazioni attuali? Anche la sintesi viene aggiornata; il testo attuale resta nella cronologia delle versioni.</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchView</name>
+    <message>
+        <source>Public sources</source>
+        <translation>Fonti pubbliche</translation>
+    </message>
+    <message>
+        <source>Facts about the club&apos;s context that Gemini found on public web pages, each with the page it comes from. They are used in the plan only after you accept them: an accepted population becomes the club&apos;s figure, an accepted funding call becomes a funding option of the financial plan, and every accepted fact is cited in the exported documents.</source>
+        <translation>Fatti sul contesto della società che Gemini ha trovato su pagine web pubbliche, ciascuno con la pagina da cui proviene. Entrano nel piano solo dopo che li accettate: una popolazione accettata diventa il dato della società, un bando accettato diventa una possibile fonte di finanziamento del piano economico-finanziario e ogni fatto accettato è citato nei documenti esportati.</translation>
+    </message>
+    <message>
+        <source>The search of public sources is switched off: you can switch it on in Settings, under Writing the plan. It applies to the plans written next.</source>
+        <translation>La ricerca nelle fonti pubbliche è disattivata: potete attivarla in Impostazioni, scheda Scrittura del piano. Vale per i piani scritti da quel momento.</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Accetta tutti</translation>
+    </message>
+    <message>
+        <source>Save decisions</source>
+        <translation>Salva le scelte</translation>
+    </message>
+    <message>
+        <source>Public sources were not searched for this plan.</source>
+        <translation>Per questo piano le fonti pubbliche non sono state cercate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n da valutare</numerusform>
+            <numerusform>%n da valutare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accettato</numerusform>
+            <numerusform>%n accettati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n scartato</numerusform>
+            <numerusform>%n scartati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search found no fact that a public page supports.</source>
+        <translation>La ricerca non ha trovato fatti confermati da una pagina pubblica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fact(s) left out because no page supported them.</source>
+        <translation>
+            <numerusform>%n fatto escluso perché nessuna pagina lo confermava.</numerusform>
+            <numerusform>%n fatti esclusi perché nessuna pagina li confermava.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Non ancora salvato.</translation>
+    </message>
+    <message>
+        <source>The value of “{fact}” is not a number of zero or more: type it as, for example, {whole} or {decimal}, or leave it empty if not known.</source>
+        <translation>Il valore di «{fact}» non è un numero pari o superiore a zero: scrivetelo per esempio come {whole} o {decimal}, oppure lasciatelo vuoto se non è noto.</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2014,14 @@
     <message>
         <source>How much Gemini 3 models think before writing: more is slower and costs more</source>
         <translation>Quanto ragionano i modelli Gemini 3 prima di scrivere: di più è più lento e costa di più</translation>
+    </message>
+    <message>
+        <source>Search public sources (Google Search) for each new plan</source>
+        <translation>Cerca nelle fonti pubbliche (Google Search) per ogni nuovo piano</translation>
+    </message>
+    <message>
+        <source>Each search is billed by Google as a grounded request; the facts found are used only after you accept them in the plan.</source>
+        <translation>Ogni ricerca è fatturata da Google come richiesta con grounding; i fatti trovati sono usati solo dopo che li accettate nel piano.</translation>
     </message>
     <message>
         <source>API key</source>
