@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from engine import cli_finance, cli_research, formatting, paths
+from engine import cli_finance, cli_monitoring, cli_research, formatting, paths
 from engine.agents.texts import pick
 from engine.domain import DomainValidationError, Language, PlanStatus
 from engine.domain.plan import ScenarioKind
@@ -33,6 +33,7 @@ from engine.generation import GenerationResult
 from engine.licence import banner, current_licence, trusted_keys_path
 from engine.llm.base import CancelToken
 from engine.logs import configure_logging
+from engine.monitoring.model import Review
 from engine.orchestrator import EventKind, GenerationEvent
 from engine.providers import PROVIDERS, ProviderChoice, make_writer
 from engine.providers import defaults as provider_defaults
@@ -217,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_finance.add_parser(commands, common)
     cli_research.add_parser(commands, common)
+    cli_monitoring.add_parsers(commands, common)
     settings = commands.add_parser(
         "settings",
         help="show or change the stored settings (shared with the desktop app)",
@@ -675,6 +677,50 @@ def cmd_research(args: argparse.Namespace, console: Console, service: Service) -
     return EXIT_OK
 
 
+def cmd_actuals(args: argparse.Namespace, console: Console, service: Service) -> int:
+    """Import measured values and action states (``engine.cli_monitoring``)."""
+    code = EXIT_OK
+    if args.file is not None:
+        result = service.import_actuals(args.plan_id, args.file)
+        console.say(
+            f"Valori registrati: {len(result.actuals)} (righe vuote saltate: "
+            f"{result.skipped_empty}).",
+            f"Values recorded: {len(result.actuals)} (empty rows skipped: {result.skipped_empty}).",
+        )
+        for error in result.errors:
+            console.warn(error.it, error.en)
+        code = EXIT_PARTIAL if result.errors else EXIT_OK
+    for text in args.action:
+        try:
+            action, state = cli_monitoring.parse_action(text)
+        except ValueError:
+            console.warn(
+                f"«{text}»: scrivete CODICE=stato, con stato done, late, dropped o open.",
+                f"“{text}”: write CODE=state, with state done, late, dropped or open.",
+            )
+            return EXIT_BAD_INPUT
+        service.set_action_state(args.plan_id, action, state, source="cli")
+        console.say(f"Azione {action}: {state.value}.", f"Action {action}: {state.value}.")
+    if args.json:
+        console.json(
+            {
+                "actuals": [dataclasses.asdict(a) for a in service.actuals(args.plan_id)],
+                "actions": [dataclasses.asdict(a) for a in service.action_states(args.plan_id)],
+            }
+        )
+    return code
+
+
+def cmd_progress(args: argparse.Namespace, console: Console, service: Service) -> int:
+    progress = service.progress(args.plan_id, args.season, Review(args.review))
+    if args.json:
+        console.json(cli_monitoring.progress_json(progress))
+    else:
+        for line in cli_monitoring.progress_lines(progress, Language(console.language)):
+            print(line, file=console.out)
+    return EXIT_OK
+
+
 def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> int:
     writer = make_writer(_choice(args, service.app_settings()), service.db)
     with _cancel_on_interrupt(console) as cancel:
@@ -813,6 +859,8 @@ def cmd_finance(args: argparse.Namespace, console: Console, service: Service) ->
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Service], int]] = {
     "finance": cmd_finance,
     "research": cmd_research,
+    "actuals": cmd_actuals,
+    "progress": cmd_progress,
     "settings": cmd_settings,
     "list": cmd_list,
     "show": cmd_show,

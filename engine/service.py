@@ -33,8 +33,14 @@ from engine.finance import rebuild_financial_plan
 from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
 from engine.llm.base import CancelToken, Usage
+from engine.monitoring import importer
+from engine.monitoring import status as monitoring_status
+from engine.monitoring.importer import ImportResult
+from engine.monitoring.model import ActionRecord, ActionState, Actual, Progress, Review
+from engine.monitoring.status import current_season
 from engine.orchestrator import EventSink
 from engine.redaction import redact
+from engine.storage import actuals as actuals_store
 from engine.storage import plans as repo
 from engine.storage.database import Database, StoreError
 from engine.storage.models import AgentRun, GenerationRun, Note, PlanRow, PlanVersionRow, utcnow
@@ -388,6 +394,97 @@ class Service:
         return self.save_version(
             plan_id, _revalidated(rewritten), reason, VersionSource.EDITED, expected_version
         )
+
+    # --- monitoring: actuals, action states, status (issue 17) ---------------------------
+
+    def record_actuals(self, plan_id: int, actuals: list[Actual]) -> int:
+        """Store measured values as dated records; the plan's versions stay as they are."""
+        plan = self.get_plan(plan_id).plan
+        for actual in actuals:
+            if actual.season not in plan.seasons:
+                raise ServiceError(
+                    f"La stagione {actual.season} non è del piano ({plan.seasons_label}).",
+                    f"Season {actual.season} is not in the plan ({plan.seasons_label}).",
+                    "bad_input",
+                )
+        with self.db.write() as session:
+            self._row(session, plan_id)
+            return actuals_store.add_actuals(session, plan_id, actuals)
+
+    def actuals(self, plan_id: int) -> list[Actual]:
+        with self.db.read() as session:
+            return actuals_store.actuals(session, plan_id)
+
+    def set_action_state(
+        self,
+        plan_id: int,
+        action: str,
+        state: ActionState,
+        on: dt.date | None = None,
+        source: str = "",
+    ) -> None:
+        plan = self.get_plan(plan_id).plan
+        if not any(a.code == action for o in plan.objectives() for a in o.actions):
+            raise ServiceError(
+                f"L'azione {action} non è in questo piano.",
+                f"Action {action} is not in this plan.",
+                "bad_input",
+            )
+        with self.db.write() as session:
+            actuals_store.add_action_states(
+                session, plan_id, [ActionRecord(action, state, on or dt.date.today(), source)]
+            )
+
+    def action_states(self, plan_id: int) -> list[ActionRecord]:
+        with self.db.read() as session:
+            return actuals_store.action_states(session, plan_id)
+
+    def progress(
+        self,
+        plan_id: int,
+        season: str | None = None,
+        review: Review = Review.END,
+        today: dt.date | None = None,
+    ) -> Progress:
+        """The plan's status at a review (default: the season running today)."""
+        plan = self.get_plan(plan_id).plan
+        season = season or current_season(plan.seasons, today or dt.date.today())
+        if season not in plan.seasons:
+            raise ServiceError(
+                f"La stagione {season} non è del piano ({plan.seasons_label}).",
+                f"Season {season} is not in the plan ({plan.seasons_label}).",
+                "bad_input",
+            )
+        with self.db.read() as session:
+            found = actuals_store.actuals(session, plan_id)
+            states = actuals_store.action_states(session, plan_id)
+        return monitoring_status.progress(plan, found, states, season, review)
+
+    def import_actuals(
+        self,
+        plan_id: int,
+        path: Path,
+        mapping: dict[str, int] | None = None,
+        header: int | None = None,
+    ) -> ImportResult:
+        """Read a CSV/XLSX sheet; its readable rows are stored, the others come back as
+        messages naming the row (nothing already stored is touched)."""
+        plan = self.get_plan(plan_id).plan
+        try:
+            rows = importer.read_rows(Path(path))
+            result = importer.parse_rows(rows, plan, f"file: {Path(path).name}", mapping, header)
+        except importer.ImportProblem as problem:
+            raise ServiceError(*problem.messages, code="bad_input") from None
+        except OSError as error:
+            raise ServiceError(
+                f"Il file {Path(path).name} non si apre: {error.strerror or error}.",
+                f"{Path(path).name} cannot be opened: {error.strerror or error}.",
+                "bad_input",
+            ) from None
+        if result.actuals:
+            with self.db.write() as session:
+                actuals_store.add_actuals(session, plan_id, result.actuals)
+        return result
 
     # --- public sources (tier 2) ----------------------------------------------------------
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -211,3 +212,39 @@ class AppSetting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ActualRecord(Base):
+    """A measured value at a review date (issue 17): never written into a plan version.
+
+    Append-only: a correction is a new record, the latest for the same subject, key,
+    season and review wins, and every record keeps its source and time.
+    """
+
+    __tablename__ = "actuals"
+    __table_args__ = (Index("ix_actuals_plan_id_season", "plan_id", "season"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(12))  # kpi | finance | budget
+    objective: Mapped[str | None] = mapped_column(String(8))  # a KPI's or budget's objective
+    key: Mapped[str] = mapped_column(String(300))  # the KPI's name or the finance row's key
+    season: Mapped[str] = mapped_column(String(7))
+    review: Mapped[str] = mapped_column(String(4))  # mid | end
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(300))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ActionStateRecord(Base):
+    """An action's state at a date (done, late, dropped, open): append-only, latest wins."""
+
+    __tablename__ = "action_states"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(12))
+    state: Mapped[str] = mapped_column(String(10))
+    on: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(300))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
