@@ -1,0 +1,248 @@
+"""Monitoring: status rules on hand-made cases, messy spreadsheets, records beside the plan.
+
+A KPI is compared with its season's target (half-way at mid-season), in the direction the
+targets set, with the tolerance in resources/catalogue/monitoring.json (10% for KPIs).
+Missing actuals stay "da rilevare", never green.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from engine.agents.writers import OfflineWriter
+from engine.cli import run
+from engine.domain.plan import Plan
+from engine.domain.sourced import SourcedValue
+from engine.generation import generate
+from engine.monitoring import ActionRecord, ActionState, Actual, Rag, Review, Subject, progress
+from engine.monitoring.importer import parse_number
+from engine.monitoring.status import current_season, rollup
+from engine.service import Service, ServiceError
+from tests.factories import example_club
+
+
+def value(number: float, unit: str = "n") -> SourcedValue:
+    return SourcedValue.questionnaire(number, unit)
+
+
+def plan_with_kpi(baseline: float, targets: list[float]) -> Plan:
+    """The offline plan with SP2's first KPI set to these numbers."""
+    plan = _offline()
+    sp2 = next(o for o in plan.objectives() if o.code == "SP2")
+    kpi = sp2.kpis[0].model_copy(
+        update={"baseline": value(baseline), "targets": [value(t) for t in targets]}
+    )
+    objective = sp2.model_copy(update={"kpis": [kpi, *sp2.kpis[1:]]})
+    areas = [
+        s.model_copy(
+            update={"objectives": [objective if o.code == "SP2" else o for o in s.objectives]}
+        )
+        for s in plan.areas
+    ]
+    return plan.model_copy(update={"areas": areas})
+
+
+@functools.cache
+def _offline() -> Plan:
+    """The example club's offline plan, built once for these pure-function tests."""
+    return generate(example_club(), OfflineWriter(), emit=lambda e: None).plan
+
+
+def kpi_rag(plan: Plan, actual: float | None, review: Review = Review.END) -> Rag:
+    season = plan.seasons[0]
+    sp2 = next(o for o in plan.objectives() if o.code == "SP2")
+    actuals = (
+        [Actual(Subject.KPI, sp2.kpis[0].name, season, review, actual, "SP2")]
+        if actual is not None
+        else []
+    )
+    status = progress(plan, actuals, [], season, review)
+    objective = next(o for o in status.objectives() if o.code == "SP2")
+    return objective.kpis[0].rag
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [(110, Rag.GREEN), (100, Rag.GREEN), (95, Rag.AMBER), (90, Rag.AMBER), (89, Rag.RED)],
+)
+def test_more_is_better_when_the_targets_rise(actual: float, expected: Rag) -> None:
+    assert kpi_rag(plan_with_kpi(80, [100, 120, 140]), actual) is expected
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected"),
+    [(40, Rag.GREEN), (50, Rag.GREEN), (55, Rag.AMBER), (56, Rag.RED)],
+)
+def test_less_is_better_when_the_targets_fall(actual: float, expected: Rag) -> None:
+    assert kpi_rag(plan_with_kpi(60, [50, 40, 30]), actual) is expected
+
+
+def test_mid_season_is_compared_with_half_way() -> None:
+    plan = plan_with_kpi(80, [100, 120, 140])
+    assert kpi_rag(plan, 90, Review.MID) is Rag.GREEN  # half-way from 80 to 100
+    assert kpi_rag(plan, 85, Review.MID) is Rag.AMBER
+    assert kpi_rag(plan, 80, Review.MID) is Rag.RED
+
+
+def test_missing_actuals_are_never_green() -> None:
+    plan = plan_with_kpi(80, [100, 120, 140])
+    assert kpi_rag(plan, None) is Rag.UNMEASURED
+    status = progress(plan, [], [], plan.seasons[0])
+    assert status.rag is not Rag.GREEN
+    assert all(f.rag is Rag.UNMEASURED for f in status.finance)
+    assert rollup([Rag.UNMEASURED, Rag.UNMEASURED], 0.34) is Rag.UNMEASURED
+
+
+def test_late_actions_turn_an_objective_red_and_done_ones_count() -> None:
+    plan = _offline()
+    season = plan.seasons[0]
+    sp1 = next(o for o in plan.objectives() if o.code == "SP1")
+    due = [a for a in sp1.actions if a.deadline <= dt.date(int(season[:4]) + 1, 6, 30)]
+    assert due, "SP1 has actions due in the first season"
+    kpis = [Actual(Subject.KPI, k.name, season, Review.END, 10_000, "SP1") for k in sp1.kpis]
+    late = progress(plan, kpis, [], season)
+    assert next(o for o in late.objectives() if o.code == "SP1").rag is Rag.RED
+    done = [ActionRecord(a.code, ActionState.DONE, a.deadline, "test") for a in due]
+    on_time = progress(plan, kpis, done, season)
+    objective = next(o for o in on_time.objectives() if o.code == "SP1")
+    assert objective.rag is Rag.GREEN and not objective.late
+
+
+def test_finance_actual_against_forecast() -> None:
+    plan = _offline()
+    season = plan.seasons[0]
+    revenue = plan.financial_plan.row("revenue_total").values[1].value
+    costs = plan.financial_plan.row("cost_total").values[1].value
+    actuals = [
+        Actual(Subject.FINANCE, "revenue_total", season, Review.END, revenue * 0.97),
+        Actual(Subject.FINANCE, "cost_total", season, Review.END, costs * 1.2),
+    ]
+    rows = {f.key: f for f in progress(plan, actuals, [], season).finance}
+    assert rows["revenue_total"].rag is Rag.AMBER  # 3% short, within 5%
+    assert rows["cost_total"].rag is Rag.RED  # 20% over the costs forecast
+    assert rows["cost_total"].variance == pytest.approx(costs * 0.2)
+    assert rows["cash"].rag is Rag.UNMEASURED
+
+
+def test_italian_numbers_and_the_current_season() -> None:
+    assert parse_number("1.234,5") == 1234.5
+    assert parse_number("84,5") == 84.5
+    assert parse_number("4.800") == 4800
+    assert parse_number("€ 80.000") == 80000
+    assert parse_number("1,234.5") == 1234.5
+    with pytest.raises(ValueError):
+        parse_number("tanti")
+    seasons = ["2026/27", "2027/28", "2028/29"]
+    assert current_season(seasons, dt.date(2027, 3, 1)) == "2026/27"
+    assert current_season(seasons, dt.date(2027, 9, 1)) == "2027/28"
+    assert current_season(seasons, dt.date(2025, 1, 1)) == "2026/27"
+    assert current_season(seasons, dt.date(2031, 1, 1)) == "2028/29"
+
+
+MESSY_ROWS = [
+    ["Consuntivi ASD Virtus Seregno", None, None, None, None],
+    [None, None, None, None, None],
+    ["Obiettivo", "Indicatore", "Stagione", "Rilevazione", "Valore"],
+    ["SP2", "Tesserati totali", "2026/27", "fine", "281"],
+    ["SP2", "Tasso di permanenza dei tesserati", "2026/27", "fine", "84,5"],
+    [None, None, None, None, None],
+    [None, "Totale entrate", "2026-2027", "fine", "265.400,50"],
+    ["SP2", "Tesserati totali", "2029/30", "fine", "300"],
+    ["SP2", "Tesserati totali", "2026/27", "metà", "tanti"],
+    ["SP9", "Tesserati totali", "2026/27", "fine", "270"],
+]
+
+
+def write_csv(path: Path) -> Path:
+    lines = [";".join("" if c is None else str(c) for c in row) for row in MESSY_ROWS]
+    path.write_text("\n".join(lines), "utf-8")
+    return path
+
+
+def write_xlsx(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    for row in MESSY_ROWS:
+        sheet.append(row)
+    sheet.merge_cells("A1:E1")  # a merged title above the table
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx], ids=["csv", "xlsx"])
+def test_a_messy_sheet_imports_its_good_rows_and_names_the_others(
+    service: Service, tmp_path: Path, writer
+) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    suffix = ".csv" if writer is write_csv else ".xlsx"
+    result = service.import_actuals(summary.id, writer(tmp_path / f"consuntivi{suffix}"))
+    assert [(a.subject, a.key, a.value) for a in result.actuals] == [
+        (Subject.KPI, "Tesserati totali", 281),
+        (Subject.KPI, "Tasso di permanenza dei tesserati", 84.5),
+        (Subject.FINANCE, "revenue_total", 265400.5),
+    ]
+    messages = [e.message("it") for e in result.errors]
+    assert messages == [
+        "Riga 8: la stagione 2029/30 non è del piano (2026/27 - 2028/29).",
+        "Riga 9: il valore «tanti» non è un numero (es. 1.234,5).",
+        "Riga 10: l'obiettivo SP9 non ha l'indicatore «Tesserati totali»: correggete la "
+        "colonna Obiettivo.",
+    ]
+    assert result.skipped_empty == 1
+    assert len(service.actuals(summary.id)) == 3
+
+
+def test_actuals_never_change_a_stored_version(service: Service) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    before = service.export_plan_json(summary.id)
+    plan = service.get_plan(summary.id).plan
+    season = plan.seasons[0]
+    service.record_actuals(
+        summary.id, [Actual(Subject.KPI, "Tesserati totali", season, Review.END, 281, "SP2")]
+    )
+    service.set_action_state(summary.id, "SP1.1", ActionState.DONE, source="test")
+    assert [v.number for v in service.versions(summary.id)] == [1]
+    assert service.export_plan_json(summary.id) == before
+    with pytest.raises(ServiceError):
+        service.record_actuals(
+            summary.id, [Actual(Subject.KPI, "Tesserati totali", "2031/32", Review.END, 1)]
+        )
+    with pytest.raises(ServiceError) as caught:
+        service.set_action_state(summary.id, "SP9.9", ActionState.DONE)
+    assert "SP9.9" in caught.value.message("it")
+    corrected = [Actual(Subject.KPI, "Tesserati totali", season, Review.END, 290, "SP2")]
+    service.record_actuals(summary.id, corrected)  # a correction: the latest wins
+    status = service.progress(summary.id, season)
+    sp2 = next(o for o in status.objectives() if o.code == "SP2")
+    assert sp2.kpis[0].actual == 290 and len(service.actuals(summary.id)) == 2
+
+
+def test_the_cli_imports_records_states_and_prints_the_status(
+    service: Service, home: Path, tmp_path: Path
+) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    plan_id = str(summary.id)
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+
+    sheet = write_csv(tmp_path / "consuntivi.csv")
+    code, out, err = cli("actuals", plan_id, str(sheet), "--action", "SP1.1=done")
+    assert code == 3 and "Valori registrati: 3" in out and "Riga 9" in err
+    assert "Azione SP1.1: done." in out
+    code, out, _ = cli("progress", plan_id, "--season", "2026/27", "--json")
+    data = json.loads(out)
+    sp2 = next(o for a in data["areas"] for o in a["objectives"] if o["code"] == "SP2")
+    assert sp2["kpis"][0]["actual"] == 281
+    code, out, _ = cli("--language", "en", "progress", plan_id, "--season", "2026/27")
+    assert code == 0 and "Plan status 2026/27, season end" in out and "to be measured" in out
+    code, _, err = cli("actuals", plan_id, "--action", "SP1.1=finita")
+    assert code == 2 and "done, late, dropped" in err
