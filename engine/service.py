@@ -33,10 +33,11 @@ from engine.finance import rebuild_financial_plan
 from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
 from engine.llm.base import CancelToken, Usage
-from engine.monitoring import importer
+from engine.monitoring import importer, roll
 from engine.monitoring import status as monitoring_status
 from engine.monitoring.importer import ImportResult
 from engine.monitoring.model import ActionRecord, ActionState, Actual, Progress, Review
+from engine.monitoring.roll import Rebase
 from engine.monitoring.status import current_season
 from engine.orchestrator import EventSink
 from engine.redaction import redact
@@ -485,6 +486,43 @@ class Service:
             with self.db.write() as session:
                 actuals_store.add_actuals(session, plan_id, result.actuals)
         return result
+
+    def rebase_proposals(self, plan_id: int, season: str) -> list[Rebase]:
+        """The KPIs whose remaining targets would restart from the season's actuals."""
+        plan = self.get_plan(plan_id).plan
+        self._check_season(plan, season)
+        return roll.proposals(plan, self.actuals(plan_id), season)
+
+    def roll_forward(
+        self,
+        plan_id: int,
+        season: str,
+        accepted: list[Rebase] | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> VersionInfo | None:
+        """ "Aggiorna il piano": a new version whose remaining targets start from the
+        season's actuals, for the KPIs the user agreed to (all proposals when None).
+        None when nothing needs re-basing."""
+        plan = self.get_plan(plan_id).plan
+        self._check_season(plan, season)
+        chosen = accepted if accepted is not None else self.rebase_proposals(plan_id, season)
+        if not chosen:
+            return None
+        rolled = roll.roll_forward(plan, season, chosen)
+        reason = f"aggiornato ai consuntivi {season}: {len(chosen)} indicatori riallineati"
+        return self.save_version(
+            plan_id, _revalidated(rolled), reason, VersionSource.EDITED, expected_version
+        )
+
+    @staticmethod
+    def _check_season(plan: Plan, season: str) -> None:
+        if season not in plan.seasons:
+            raise ServiceError(
+                f"La stagione {season} non è del piano ({plan.seasons_label}).",
+                f"Season {season} is not in the plan ({plan.seasons_label}).",
+                "bad_input",
+            )
 
     # --- public sources (tier 2) ----------------------------------------------------------
 

@@ -246,3 +246,34 @@ def test_the_cli_imports_records_states_and_prints_the_status(
     assert code == 0 and "Plan status 2026/27, season end" in out and "to be measured" in out
     code, _, err = cli("actuals", plan_id, "--action", "SP1.1=finita")
     assert code == 2 and "done, late, dropped" in err
+
+
+def test_roll_forward_restarts_the_remaining_targets_from_the_actual(service: Service) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    plan = service.get_plan(summary.id).plan
+    season = plan.seasons[0]
+    sp2 = next(o for o in plan.objectives() if o.code == "SP2")
+    members, retention = sp2.kpis[0], sp2.kpis[1]
+    planned = [t.value for t in members.targets]
+    service.record_actuals(
+        summary.id,
+        [
+            Actual(Subject.KPI, members.name, season, Review.END, planned[0] - 20, "SP2"),
+            Actual(Subject.KPI, retention.name, season, Review.END, 80, "SP2"),
+        ],
+    )
+    proposals = service.rebase_proposals(summary.id, season)
+    assert {(p.kpi, p.shift) for p in proposals} >= {(members.name, -20)}
+    only_members = [p for p in proposals if p.kpi == members.name]
+    version = service.roll_forward(summary.id, season, only_members, expected_version=1)
+    assert version is not None and version.number == 2
+    rolled = next(o for o in service.get_plan(summary.id).plan.objectives() if o.code == "SP2")
+    assert [t.value for t in rolled.kpis[0].targets] == [
+        planned[0],
+        planned[1] - 20,
+        planned[2] - 20,
+    ]
+    assert rolled.kpis[0].targets[2].reference == "modificato dall'utente"
+    assert rolled.kpis[1].targets == retention.targets  # not agreed: unchanged
+    assert f"da {members.baseline.value} a {planned[2] - 20}" in rolled.gap  # the text follows
+    assert service.roll_forward(summary.id, plan.seasons[-1]) is None  # nothing left to re-base
