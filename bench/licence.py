@@ -40,7 +40,6 @@ if str(ROOT) not in sys.path:
 import keyring  # noqa: E402
 import keyring.backends.fail  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
 
 from licensing import fingerprint, trusted_keys  # noqa: E402
 from licensing.envelope import public_bytes  # noqa: E402
@@ -48,26 +47,10 @@ from licensing.startup import check_licence  # noqa: E402
 from licensing.store import install_licence  # noqa: E402
 from licensing.trusted_keys import trusted_key, write_trusted_keys  # noqa: E402
 from licensing.vendor.issuer import build_payload, issue_licence  # noqa: E402
+from tests.doubles.memory_keyring import MemoryKeyring  # noqa: E402
 
 GOAL_MS = 50.0
 SIMULATED_ID = "6f9619ff8b86d011b42d00c04fc964ff"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def measure(runs: int, check: Callable[[int], object], before: Callable[[], None] | None = None):

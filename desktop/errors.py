@@ -180,28 +180,27 @@ def mail_link(address: str, subject: str = "", body: str = "") -> str:
     return f"<a href='{html.escape(url)}'>{html.escape(address)}</a>"
 
 
-class PathDialog(QDialog):
-    """Where a folder or file is, when the system could not open it: selectable, with Copy."""
+class CopyableDialog(QDialog):
+    """Something the system could not open (a folder, a web page): its address, selectable,
+    with a Copy button, so the user can still get there."""
 
-    def __init__(self, path: Path, is_folder: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, message: str, text: str, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Open folder") if is_folder else self.tr("Open file"))
+        self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        self.message = QLabel(
-            self.tr("This computer could not open the folder in a window. You will find it here:")
-            if is_folder
-            else self.tr("This computer could not open the file. You will find it here:")
-        )
+        self.message = QLabel(message)
         self.message.setWordWrap(True)
-        self.path = QLineEdit(str(path))
-        self.path.setReadOnly(True)
-        self.path.setAccessibleName(self.tr("Where it is"))
-        self.path.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.path.setCursorPosition(0)
+        self.field = QLineEdit(text)
+        self.field.setReadOnly(True)
+        self.field.setAccessibleName(name)
+        self.field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.field.setCursorPosition(0)
         self.copy_button = QPushButton(icon("copy"), self.tr("Copy"))
-        self.copy_button.clicked.connect(self.copy_path)
+        self.copy_button.clicked.connect(self.copy)
         row = QHBoxLayout()
-        row.addWidget(self.path, 1)
+        row.addWidget(self.field, 1)
         row.addWidget(self.copy_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -210,9 +209,31 @@ class PathDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
 
-    def copy_path(self) -> None:
-        QGuiApplication.clipboard().setText(self.path.text())
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.field.text())
         self.copy_button.setText(self.tr("Copied"))
+
+
+class PathDialog(CopyableDialog):
+    """Where a folder or file is, when the system could not open it."""
+
+    def __init__(self, path: Path, is_folder: bool, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("PathDialog", "Open folder")
+            if is_folder
+            else QCoreApplication.translate("PathDialog", "Open file"),
+            QCoreApplication.translate(
+                "PathDialog",
+                "This computer could not open the folder in a window. You will find it here:",
+            )
+            if is_folder
+            else QCoreApplication.translate(
+                "PathDialog", "This computer could not open the file. You will find it here:"
+            ),
+            str(path),
+            QCoreApplication.translate("PathDialog", "Where it is"),
+            parent,
+        )
 
 
 def documents_folder() -> Path:

@@ -12,12 +12,10 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.errors import CopyableDialog
 from desktop.icons import icon
 from desktop.theme import STATES, pair
 from desktop.wizard.fields import format_date, format_number, parse_number, unit_label
@@ -40,40 +39,21 @@ log = logging.getLogger(__name__)
 RESEARCH_KEY = "research"  # the plan view's tree key for this page
 
 
-class AddressDialog(QDialog):
-    """A page's address, when the system could not open a browser: selectable, with Copy."""
+class AddressDialog(CopyableDialog):
+    """A page's address, when the system could not open a browser."""
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Open the page"))
-        self.setMinimumWidth(520)
-        self.message = QLabel(
-            self.tr(
+        super().__init__(
+            QCoreApplication.translate("AddressDialog", "Open the page"),
+            QCoreApplication.translate(
+                "AddressDialog",
                 "This computer could not open the page in a browser. Copy its address "
-                "and paste it into your browser:"
-            )
+                "and paste it into your browser:",
+            ),
+            url,
+            QCoreApplication.translate("AddressDialog", "Address of the page"),
+            parent,
         )
-        self.message.setWordWrap(True)
-        self.address = QLineEdit(url)
-        self.address.setReadOnly(True)
-        self.address.setAccessibleName(self.tr("Address of the page"))
-        self.address.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.address.setCursorPosition(0)
-        self.copy_button = QPushButton(icon("copy"), self.tr("Copy"))
-        self.copy_button.clicked.connect(self.copy_address)
-        row = QHBoxLayout()
-        row.addWidget(self.address, 1)
-        row.addWidget(self.copy_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-
-    def copy_address(self) -> None:
-        QGuiApplication.clipboard().setText(self.address.text())
-        self.copy_button.setText(self.tr("Copied"))
 
 
 def open_page(parent: QWidget | None, url: str) -> AddressDialog | None:

@@ -225,8 +225,8 @@ def test_the_source_opens_in_the_browser_or_shows_its_address(
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
     card.source.linkActivated.emit(CALL_URL)
     dialogs = [d for d in card.findChildren(AddressDialog) if d.isVisible()]
-    assert len(dialogs) == 1 and dialogs[0].address.text() == CALL_URL
-    dialogs[0].copy_address()
+    assert len(dialogs) == 1 and dialogs[0].field.text() == CALL_URL
+    dialogs[0].copy()
     dialogs[0].close()
 
 

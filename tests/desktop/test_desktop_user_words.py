@@ -322,14 +322,14 @@ def test_when_the_folder_cannot_open_the_user_is_told_where_it_is(
 ) -> None:
     shown = window.open_data_folder()
     assert no_file_manager and isinstance(shown, PathDialog)
-    assert shown.isVisible() and shown.path.text() == str(service.home)
-    assert shown.path.isReadOnly()
-    shown.copy_path()
+    assert shown.isVisible() and shown.field.text() == str(service.home)
+    assert shown.field.isReadOnly()
+    shown.copy()
     assert QApplication.clipboard().text() == str(service.home)
     shown.close()
     settings = window.open_settings()
     from_settings = settings.open_data_folder()
-    assert from_settings is not None and from_settings.path.text() == str(service.home)
+    assert from_settings is not None and from_settings.field.text() == str(service.home)
     from_settings.close()
     settings.close()
 

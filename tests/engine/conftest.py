@@ -6,31 +6,14 @@ from collections.abc import Iterator
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from engine.agents.registry import AgentName
 from tests.doubles.gemini_double import GeminiDouble, Reply
+from tests.doubles.memory_keyring import MemoryKeyring
 from tests.engine.agent_replies import payload_for, role_marker
 from tests.factories import example_club
 
 KEY = "AI" + "za-test-key-for-the-double-only-0123"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture

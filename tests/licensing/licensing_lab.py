@@ -13,7 +13,6 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from licensing import fingerprint, strictjson, trusted_keys
 from licensing.envelope import DocumentKind, encode_envelope, public_bytes
@@ -23,33 +22,12 @@ from licensing.store import InstallOutcome, install_licence
 from licensing.trusted_keys import TrustedKey, TrustedKeys, trusted_key, write_trusted_keys
 from licensing.vendor.issuer import build_payload
 from licensing.verifier import Verification, VerifyContext, verify_licence
+from tests.doubles.memory_keyring import MemoryKeyring  # noqa: F401 - the licensing tests import it here
 
 NOW = int(datetime(2030, 1, 15, 12, 0, tzinfo=UTC).timestamp())
 DAY = 86400
 MACHINE_A = "{6F9619FF-8B86-D011-B42D-00C04FC964FF}"
 MACHINE_B = "3d1219c7c4c5404aa1f6d2a48adfda4e"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict, for headless tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.entries[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError(username) from None
 
 
 class ExplodingKeyring(KeyringBackend):
