@@ -712,6 +712,18 @@ def cmd_actuals(args: argparse.Namespace, console: Console, service: Service) ->
 
 
 def cmd_progress(args: argparse.Namespace, console: Console, service: Service) -> int:
+    if args.export:  # the board's report: the files written, one path a line
+        files = service.export_progress(
+            args.plan_id, args.export, args.out, args.season, Review(args.review)
+        )
+        for path in files:
+            print(path, file=console.out)
+        if service.watermark:
+            console.warn(
+                "Esportazione di valutazione: i file hanno la filigrana.",
+                "Evaluation export: the files carry a watermark.",
+            )
+        return EXIT_OK
     progress = service.progress(args.plan_id, args.season, Review(args.review))
     if args.json:
         console.json(cli_monitoring.progress_json(progress))

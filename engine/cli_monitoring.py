@@ -4,6 +4,7 @@
     rooting-future actuals PLAN_ID --action SP1.1=done    an action's state
     rooting-future actuals PLAN_ID --json                 every record, oldest first
     rooting-future progress PLAN_ID [--season 2026/27] [--review mid|end] [--json]
+    rooting-future progress PLAN_ID --export pdf,docx [--out DIR]   the board's report
 
 Records never change a plan version (see ``engine.storage.actuals``).
 """
@@ -50,6 +51,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     progress.add_argument("--season", metavar="S", help="e.g. 2026/27 (default: today's)")
     progress.add_argument("--review", choices=[r.value for r in Review], default="end")
     progress.add_argument("--json", action="store_true")
+    progress.add_argument(
+        "--export",
+        metavar="FORMATS",
+        help="write the board's report ('Stato di avanzamento'): pdf,docx (or all)",
+    )
+    progress.add_argument(
+        "--out", type=Path, default=Path("."), metavar="DIR", help="report folder (default: .)"
+    )
 
 
 def parse_action(text: str) -> tuple[str, ActionState]:

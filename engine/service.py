@@ -461,6 +461,22 @@ class Service:
             states = actuals_store.action_states(session, plan_id)
         return monitoring_status.progress(plan, found, states, season, review)
 
+    def export_progress(
+        self,
+        plan_id: int,
+        formats: str | set[Any] | list[Any],
+        out_dir: Path,
+        season: str | None = None,
+        review: Review = Review.END,
+    ) -> list[Path]:
+        """The board's progress report at a review ("Stato di avanzamento": PDF, DOCX);
+        raises ``ExportError`` (bad format or folder) or ``ServiceError`` (bad season)."""
+        from engine.export.progress import export_progress  # WeasyPrint loads only here
+
+        status = self.progress(plan_id, season, review)
+        plan = self.get_plan(plan_id).plan
+        return export_progress(plan, status, formats, out_dir, watermark=self.watermark)
+
     def import_actuals(
         self,
         plan_id: int,

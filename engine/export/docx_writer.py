@@ -58,7 +58,18 @@ BADGE_COLOURS = {
     Tier.MISSING: ("FDE7E7", "9B1C1C"),
     Tier.SUM: ("ECEBF7", "3D3A7A"),
 }
-TONE_COLOURS = {"ok": "1B5E20", "todo": "B42318", "check": "B54708", "na": "616E7C"}
+TONE_COLOURS = {
+    "ok": "1B5E20",
+    "todo": "B42318",
+    "check": "B54708",
+    "na": "616E7C",
+    # progress statuses (engine.export.compose_progress): a word on a tint, like a chip
+    "rag-green": "1B5E20",
+    "rag-amber": "7A4B00",
+    "rag-red": "9B1C1C",
+    "rag-unmeasured": "52606D",
+}
+TONE_FILLS = {"rag-green": "E3F4E6", "rag-amber": "FFF1DB", "rag-red": "FDE7E7"}
 GREY = RGBColor(0x52, 0x60, 0x6D)
 MISSING_RED = RGBColor(0x9B, 0x1C, 0x1C)
 VML_NAMESPACES = (
@@ -508,7 +519,12 @@ def _cell_runs(value: Cell, strong: bool) -> str:
         return runs
     if isinstance(value, Text):
         colour = TONE_COLOURS.get(value.tone)
-        runs = _run(value.text, bold=strong or value.strong or bool(value.tone), colour=colour)
+        runs = _run(
+            value.text,
+            bold=strong or value.strong or bool(value.tone),
+            colour=colour,
+            fill=TONE_FILLS.get(value.tone),
+        )
         if value.sub:
             runs += "<w:r><w:br/></w:r>" + _run(value.sub, colour=str(GREY), half_points=14)
         return runs

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -20,6 +20,9 @@ from engine.export.charts import ChartRenderer
 from engine.export.document import Document
 from engine.export.fonts import font_face_css_files, font_face_css_inline
 from engine.paths import resource_path
+
+if TYPE_CHECKING:
+    from engine.export.compose_progress import ProgressReport
 
 Mode = Literal["pdf", "file"]
 
@@ -60,7 +63,12 @@ def _css(doc: Document, mode: Mode) -> Markup:
     return Markup(fonts + doc.branding.css_variables + page + stylesheet())
 
 
-def chart_uris(doc: Document, charts: ChartRenderer) -> dict[str, str]:
+@functools.cache
+def progress_stylesheet() -> str:
+    return resource_path("templates", "progress.css").read_text("utf-8")
+
+
+def chart_uris(doc: Document | ProgressReport, charts: ChartRenderer) -> dict[str, str]:
     return {
         spec.id: "data:image/svg+xml;base64," + base64.b64encode(charts.svg(spec)).decode("ascii")
         for spec in doc.charts()
@@ -105,4 +113,26 @@ def render_onepager_html(
         name_size=name_size,
         meta_line=meta,
         created=doc.created_iso,
+    )
+
+
+def render_progress_html(
+    report: ProgressReport,
+    charts: ChartRenderer,
+    *,
+    watermark: bool = False,
+    tight: bool = False,
+    mode: Mode = "pdf",
+) -> str:
+    """The board's progress report (``progress.html``): print.css plus ``progress.css``."""
+    template = environment().get_template("progress.html")
+    logo = report.branding.logo
+    return template.render(
+        doc=report,
+        css=_css(report, mode) + Markup(progress_stylesheet()),  # type: ignore[arg-type]
+        charts=chart_uris(report, charts),
+        logo=logo.data_uri if logo else None,
+        watermark=watermark,
+        tight=tight,
+        created=report.created_iso,
     )

@@ -473,6 +473,111 @@ _TEXT: dict[str, tuple[str, str]] = {
     "area_status_missing": ("non generata", "not generated"),
     "area_status_edited": ("modificata", "edited"),
     "readme_title": ("Contenuto del pacchetto", "What is in this package"),
+    # progress report for the board (issue 17); the status words come from
+    # engine.monitoring.model.Rag.label, shared with the CLI and the desktop
+    "progress_title": ("Stato di avanzamento", "Progress report"),
+    "progress_file": ("avanzamento", "progress"),
+    "progress_review": ("Revisione", "Review"),
+    "progress_review_mid": ("metà stagione", "mid-season"),
+    "progress_review_end": ("fine stagione", "season end"),
+    "progress_review_file_mid": ("meta", "mid"),
+    "progress_review_file_end": ("fine", "end"),
+    "progress_review_line": ("{season}, {review} (al {date})", "{season}, {review} (as of {date})"),
+    "progress_overall": ("Stato complessivo", "Overall status"),
+    "progress_kpis": ("Indicatori", "KPIs"),
+    "progress_objectives": ("Obiettivi", "Objectives"),
+    "progress_by_area": ("Stato per area", "Status by area"),
+    "progress_area": ("Area", "Area"),
+    "progress_status": ("Stato", "Status"),
+    "progress_whole_plan": ("Tutto il piano", "Whole plan"),
+    "progress_budget_spent": ("Budget speso", "Budget spent"),
+    "progress_budget_planned": ("Budget previsto", "Budget planned"),
+    "progress_budget": ("Budget", "Budget"),
+    "progress_area_note": (
+        "Le colonne {words} contano gli obiettivi dell'area per stato. Il budget previsto è "
+        "l'intervallo degli obiettivi per le stagioni trascorse; lo speso somma le rilevazioni.",
+        "The columns {words} count the area's objectives by status. The planned budget is the "
+        "objectives' range for the seasons elapsed; spent adds up what was recorded.",
+    ),
+    "progress_finance": ("Conti: consuntivo e previsione", "Finances: actual vs forecast"),
+    "progress_item": ("Voce", "Item"),
+    "progress_forecast": ("Previsione", "Forecast"),
+    "progress_actual": ("Consuntivo", "Actual"),
+    "progress_variance": ("Scostamento", "Variance"),
+    "progress_finance_mid": (
+        "A metà stagione la previsione è metà di quella della stagione (la cassa è a metà "
+        "strada tra le due fine stagione).",
+        "At mid-season the forecast is half the season's (cash is half-way between the two "
+        "season ends).",
+    ),
+    "progress_chart": (
+        "Consuntivo e previsione per voce, {season}",
+        "Actual vs forecast by item, {season}",
+    ),
+    "progress_chart_note": (
+        "Solo le voci rilevate; i valori esatti e lo stato sono nella tabella.",
+        "Measured items only; the exact values and the status are in the table.",
+    ),
+    "progress_chart_none": (
+        "Grafico non disponibile: nessuna voce dei conti è stata ancora rilevata.",
+        "No chart: no finance item has been measured yet.",
+    ),
+    "progress_fin_revenue_total": ("Entrate", "Revenue"),
+    "progress_fin_cost_total": ("Costi", "Costs"),
+    "progress_fin_operating": ("Gestione", "Operating"),
+    "progress_fin_investments": ("Investimenti", "Investments"),
+    "progress_fin_balance": ("Saldo anno", "Year balance"),
+    "progress_fin_cash": ("Cassa", "Cash"),
+    "progress_reds": ("Gli obiettivi in ritardo", "The objectives off track"),
+    "progress_reds_intro": (
+        "Per ogni obiettivo in ritardo: gli indicatori rilevati contro il valore atteso a questa "
+        "revisione, le azioni scadute e non fatte (con il responsabile) e le prossime azioni "
+        "in scadenza.",
+        "For each objective off track: its KPIs measured against the value expected at this "
+        "review, the actions due and not done (with their owner) and the next actions due.",
+    ),
+    "progress_no_reds": (
+        "Nessun obiettivo in ritardo a questa revisione.",
+        "No objective is off track at this review.",
+    ),
+    "progress_kpi": ("Indicatore", "KPI"),
+    "progress_target": ("Atteso", "Target"),
+    "progress_measured": ("Rilevato", "Measured"),
+    "progress_late": ("Azioni in ritardo", "Late actions"),
+    "progress_next": ("Prossime azioni", "Next actions"),
+    "progress_no_late": (
+        "Nessuna azione in ritardo: lo stato viene dagli indicatori.",
+        "No late action: the status comes from the KPIs.",
+    ),
+    "progress_no_next": (
+        "Nessuna azione ancora aperta dopo questa revisione.",
+        "No action still open after this review.",
+    ),
+    "progress_due": ("entro il {date}", "due {date}"),
+    "progress_no_kpis": ("Nessun indicatore per questo obiettivo.", "No KPI for this objective."),
+    "progress_unmeasured": (
+        "Ancora da rilevare (mai contati come in linea): {items}.",
+        "Still to be measured (never counted as on track): {items}.",
+    ),
+    "progress_unmeasured_kpis": ("{n} indicatori", "{n} KPIs"),
+    "progress_unmeasured_kpi": ("1 indicatore", "1 KPI"),
+    "progress_unmeasured_more": ("e altri {n}", "and {n} more"),
+    "progress_unmeasured_finance": ("conti", "finances"),
+    "progress_unmeasured_budget": ("budget speso", "budget spent"),
+    "progress_all_measured": (
+        "Tutti i valori di questa revisione sono stati rilevati.",
+        "Every value of this review has been measured.",
+    ),
+    "progress_legend": (
+        "{green}: pari o meglio dell'obiettivo · {amber}: scostamento entro la tolleranza "
+        "(indicatori {kpi}, conti {finance}, budget {budget}) · {red}: oltre la tolleranza, o "
+        "più della metà delle azioni scadute non fatte · {unmeasured}: valore non ancora "
+        "registrato, mai contato come {green_word}.",
+        "{green}: at or better than the target · {amber}: within the tolerance (KPIs {kpi}, "
+        "finances {finance}, budget {budget}) · {red}: beyond the tolerance, or more than half "
+        "of the actions due not done · {unmeasured}: not recorded yet, never counted as "
+        "{green_word}.",
+    ),
 }
 
 

@@ -113,7 +113,8 @@ class ObjectiveStatus:
 
     @property
     def due(self) -> list[ActionStatus]:
-        return [a for a in self.actions if a.state is not ActionState.OPEN]
+        """Actions that count at this review: done or late (open and dropped ones do not)."""
+        return [a for a in self.actions if a.state not in (ActionState.OPEN, ActionState.DROPPED)]
 
 
 @dataclass(frozen=True)

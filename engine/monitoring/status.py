@@ -92,10 +92,12 @@ def kpi_status(
     rag = Rag.UNMEASURED
     if actual is not None and expected is not None:
         rag = _band(actual, expected, more_is_better, rules.kpi_tolerance)
-    series = tuple(
-        (s, values[i + 1], measured(s, Review.END) or measured(s, Review.MID))
-        for i, s in enumerate(plan.seasons)
-    )
+
+    def season_value(s: str) -> float | None:  # the season's end, else its mid-season
+        end = measured(s, Review.END)
+        return end if end is not None else measured(s, Review.MID)
+
+    series = tuple((s, values[i + 1], season_value(s)) for i, s in enumerate(plan.seasons))
     return KpiStatus(
         objective.code, kpi.name, kpi.unit, expected, actual, rag, more_is_better, series
     )
@@ -172,13 +174,19 @@ def budget_status(
     share = elapsed / len(plan.seasons)
     low = sum(o.budget.min_eur for o in objectives) * share
     high = sum(o.budget.max_eur for o in objectives) * share
-    spent_parts = [
-        hit.value
-        for o in objectives
-        for s in plan.seasons[: plan.seasons.index(season) + 1]
-        for r in (Review.END, Review.MID)
-        if (hit := found.get((Subject.BUDGET, o.code, "spent", s, r))) is not None
-    ]
+    # A budget record is what was spent in its season up to that review: earlier seasons
+    # count with their end (else mid-season) record, this season with this review's.
+    closed = plan.seasons[: plan.seasons.index(season)]
+    reviews = {s: (Review.END, Review.MID) for s in closed} | {season: (review,)}
+    spent_parts = []
+    for o in objectives:
+        for s, order in reviews.items():
+            hit = next(
+                (h for r in order if (h := found.get((Subject.BUDGET, o.code, "spent", s, r)))),
+                None,
+            )
+            if hit is not None:
+                spent_parts.append(hit.value)
     spent = sum(spent_parts) if spent_parts else None
     rag = Rag.UNMEASURED
     if spent is not None:
@@ -224,9 +232,11 @@ def progress(
         raise ValueError(season)
     rules = rules or load_rules()
     found = latest(actuals)
+    as_of = review_date(season, review)
     states: dict[str, ActionRecord] = {}
-    for record in action_records:  # oldest first: the latest wins
-        states[record.action] = record
+    for record in action_records:  # oldest first: the latest wins, as known at the review
+        if record.on is None or record.on <= as_of:
+            states[record.action] = record
     areas = []
     for section in plan.areas:
         objectives = [

@@ -8,47 +8,47 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from engine.monitoring.model import ActionRecord, ActionState, Actual, Review, Subject
-from engine.storage.models import ActionStateRecord, ActualRecord
+from engine.storage.models import ActionStateRecord, ActualRecord, utcnow
 
 
 def add_actuals(session: Session, plan_id: int, actuals: Iterable[Actual]) -> int:
+    """One executemany for all rows: a 5,000-row sheet is stored in one statement."""
+    now = utcnow()
     rows = [
-        ActualRecord(
-            plan_id=plan_id,
-            subject=a.subject.value,
-            objective=a.objective,
-            key=a.key[:300],
-            season=a.season,
-            review=a.review.value,
-            value=a.value,
-            source=a.source[:300],
-        )
+        {
+            "plan_id": plan_id,
+            "subject": a.subject.value,
+            "objective": a.objective,
+            "key": a.key[:300],
+            "season": a.season,
+            "review": a.review.value,
+            "value": a.value,
+            "source": a.source[:300],
+            "recorded_at": now,
+        }
         for a in actuals
     ]
-    session.add_all(rows)
+    if rows:
+        session.execute(insert(ActualRecord), rows)
     return len(rows)
 
 
 def actuals(session: Session, plan_id: int) -> list[Actual]:
-    rows = session.scalars(
-        select(ActualRecord).where(ActualRecord.plan_id == plan_id).order_by(ActualRecord.id)
+    """Oldest first. Plain rows, not ORM objects: a plan's three seasons of records are
+    read on every status refresh, and building ORM objects doubled that (bench)."""
+    t = ActualRecord
+    rows = session.execute(
+        select(t.subject, t.key, t.season, t.review, t.value, t.objective, t.source, t.recorded_at)
+        .where(t.plan_id == plan_id)
+        .order_by(t.id)
     )
     return [
-        Actual(
-            Subject(r.subject),
-            r.key,
-            r.season,
-            Review(r.review),
-            r.value,
-            r.objective,
-            r.source,
-            r.recorded_at,
-        )
-        for r in rows
+        Actual(Subject(subject), key, season, Review(review), value, objective, source, at)
+        for subject, key, season, review, value, objective, source, at in rows
     ]
 
 

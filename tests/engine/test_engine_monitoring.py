@@ -277,3 +277,28 @@ def test_roll_forward_restarts_the_remaining_targets_from_the_actual(service: Se
     assert rolled.kpis[1].targets == retention.targets  # not agreed: unchanged
     assert f"da {members.baseline.value} a {planned[2] - 20}" in rolled.gap  # the text follows
     assert service.roll_forward(summary.id, plan.seasons[-1]) is None  # nothing left to re-base
+
+
+def test_records_count_as_known_at_the_review() -> None:
+    """An action done later, a zero measured, and a budget spent by review."""
+    plan = _offline()
+    first, second = plan.seasons[0], plan.seasons[1]
+    sp1 = next(o for o in plan.objectives() if o.code == "SP1")
+    action = sp1.actions[0]
+    later = [ActionRecord(action.code, ActionState.DONE, dt.date(2029, 5, 1), "test")]
+    status = progress(plan, [], later, first)
+    states = {a.code: a.state for o in status.objectives() for a in o.actions}
+    assert states[action.code] is ActionState.LATE  # done only in 2029: late in 2026/27
+    zero = [Actual(Subject.KPI, sp1.kpis[0].name, first, Review.END, 0, "SP1")]
+    zero.append(Actual(Subject.KPI, sp1.kpis[0].name, first, Review.MID, 5, "SP1"))
+    kpi = next(o for o in progress(plan, zero, [], first).objectives() if o.code == "SP1").kpis[0]
+    assert kpi.series[0][2] == 0  # a measured zero is a value, not a gap
+    spent = [
+        Actual(Subject.BUDGET, "spent", first, Review.MID, 100, "SP1"),
+        Actual(Subject.BUDGET, "spent", first, Review.END, 1000, "SP1"),
+        Actual(Subject.BUDGET, "spent", second, Review.MID, 50, "SP1"),
+    ]
+    at_mid = progress(plan, spent, [], first, Review.MID).areas[0].budget
+    assert at_mid.spent == 100  # the season-end record is not known yet
+    next_mid = progress(plan, spent, [], second, Review.MID).areas[0].budget
+    assert next_mid.spent == 1050  # the closed season's end, then this season so far
