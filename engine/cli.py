@@ -725,11 +725,42 @@ def cmd_progress(args: argparse.Namespace, console: Console, service: Service) -
             )
         return EXIT_OK
     progress = service.progress(args.plan_id, args.season, Review(args.review))
+    if args.rebase:
+        return _rebase(args, console, service, progress.season)
     if args.json:
         console.json(cli_monitoring.progress_json(progress))
-    else:
-        for line in cli_monitoring.progress_lines(progress, Language(console.language)):
+        return EXIT_OK
+    language = Language(console.language)
+    for line in cli_monitoring.progress_lines(progress, language):
+        print(line, file=console.out)
+    proposals = service.rebase_proposals(args.plan_id, progress.season)
+    if progress.review is Review.END and proposals:  # season end: offer to roll forward
+        for line in cli_monitoring.rebase_lines(proposals, language):
             print(line, file=console.out)
+    return EXIT_OK
+
+
+def _rebase(args: argparse.Namespace, console: Console, service: Service, season: str) -> int:
+    """Roll forward: restart the chosen KPIs' remaining targets from the season's actuals."""
+    proposals = service.rebase_proposals(args.plan_id, season)
+    try:
+        chosen = cli_monitoring.chosen_rebases(proposals, args.rebase)
+    except KeyError as error:
+        console.warn(
+            f"Da riallineare non c'è: {error.args[0]}.",
+            f"Not among the proposals: {error.args[0]}.",
+        )
+        for line in cli_monitoring.rebase_lines(proposals, Language(console.language)):
+            print(line, file=console.out)
+        return EXIT_BAD_INPUT
+    version = service.roll_forward(args.plan_id, season, chosen)
+    if version is None:
+        console.say("Nessun indicatore da riallineare.", "No indicator to re-base.")
+        return EXIT_OK
+    console.say(
+        f"Salvata la versione {version.number}: {len(chosen)} indicatori riallineati.",
+        f"Saved version {version.number}: {len(chosen)} indicators re-based.",
+    )
     return EXIT_OK
 
 

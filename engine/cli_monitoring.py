@@ -19,6 +19,7 @@ from typing import Any
 from engine import formatting
 from engine.domain.language import Language
 from engine.monitoring.model import ActionState, Progress, Rag, Review
+from engine.monitoring.roll import Rebase
 
 STATE_NAMES = {s.value: s for s in ActionState}
 
@@ -58,6 +59,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     progress.add_argument(
         "--out", type=Path, default=Path("."), metavar="DIR", help="report folder (default: .)"
+    )
+    progress.add_argument(
+        "--rebase",
+        action="append",
+        default=[],
+        metavar="CODE:KPI",
+        help="at season end, restart the remaining targets of this KPI from its actual "
+        "(repeatable, or all; without it the proposals are listed)",
     )
 
 
@@ -118,3 +127,32 @@ def progress_json(progress: Progress) -> dict[str, Any]:
     return dataclasses.asdict(progress) | {
         "late_actions": [a.code for o in progress.objectives() for a in o.late]
     }
+
+
+def rebase_lines(proposals: list[Rebase], language: Language) -> list[str]:
+    """What "Aggiorna il piano" would change, one KPI a line."""
+    it = language is Language.IT
+    if not proposals:
+        return ["Nessun indicatore da riallineare." if it else "No indicator to re-base."]
+    head = (
+        "Indicatori misurati fuori obiettivo (--rebase CODICE:INDICATORE o all per riallinearli):"
+        if it
+        else "Indicators measured off target (--rebase CODE:KPI or all to re-base them):"
+    )
+    return [head] + [
+        f"  {p.objective}:{p.kpi}  {'consuntivo' if it else 'actual'} "
+        f"{formatting.number(p.actual, language)}, "
+        f"{'obiettivi successivi' if it else 'later targets'} {p.shift:+g}"
+        for p in proposals
+    ]
+
+
+def chosen_rebases(proposals: list[Rebase], names: list[str]) -> list[Rebase]:
+    """``all`` or CODE:KPI names, matched without regard to case; unknown names raise."""
+    if any(name.strip().lower() == "all" for name in names):
+        return proposals
+    by_name = {f"{p.objective}:{p.kpi}".lower(): p for p in proposals}
+    missing = [name for name in names if name.strip().lower() not in by_name]
+    if missing:
+        raise KeyError(", ".join(missing))
+    return [by_name[name.strip().lower()] for name in names]

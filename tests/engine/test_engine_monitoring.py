@@ -302,3 +302,27 @@ def test_records_count_as_known_at_the_review() -> None:
     assert at_mid.spent == 100  # the season-end record is not known yet
     next_mid = progress(plan, spent, [], second, Review.MID).areas[0].budget
     assert next_mid.spent == 1050  # the closed season's end, then this season so far
+
+
+def test_the_cli_offers_and_applies_the_roll_forward(service: Service, home: Path) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    plan = service.get_plan(summary.id).plan
+    season = plan.seasons[0]
+    members = next(o for o in plan.objectives() if o.code == "SP2").kpis[0]
+    low = members.targets[0].value - 20
+    service.record_actuals(
+        summary.id, [Actual(Subject.KPI, members.name, season, Review.END, low, "SP2")]
+    )
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+
+    plan_id = str(summary.id)
+    code, out, _ = cli("progress", plan_id, "--season", season)
+    assert code == 0 and f"SP2:{members.name}" in out and "-20" in out
+    code, _, err = cli("progress", plan_id, "--season", season, "--rebase", "SP2:Nessuno")
+    assert code == 2 and "SP2:Nessuno" in err
+    code, out, _ = cli("progress", plan_id, "--season", season, "--rebase", f"sp2:{members.name}")
+    assert code == 0 and "versione 2" in out
+    assert [v.number for v in service.versions(summary.id)] == [1, 2]
