@@ -5,7 +5,8 @@ users expect (Ctrl+N new plan, Ctrl+F find, Ctrl+E export, Ctrl+S save).
 The evaluation banner sits above every page, in the desktop's words with a
 link to the licence dialog and the vendor's address. Window geometry, and the
 licence state the start-up dialog last showed (so it greets once, and
-speaks again only when the state changes), live in QSettings (an ini file in
+speaks again only when the state changes), and the spreadsheet columns chosen
+for imports (``desktop.progress.importing``) live in QSettings (an ini file in
 the data folder), nothing else does.
 """
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # the pages and dialogs load on first use (a quicker start)
     from desktop.generation.page import GenerationPage, RunOutcome
     from desktop.licence_dialog import LicenceDialog
     from desktop.planview.view import PlanView
+    from desktop.progress.page import ProgressPage
     from desktop.settings_dialog import SettingsDialog
     from desktop.wizard.page import WizardPage
 
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._wizard: WizardPage | None = None
         self._generation: GenerationPage | None = None
         self._plan_view: PlanView | None = None
+        self._progress: ProgressPage | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -166,9 +169,22 @@ class MainWindow(QMainWindow):
             page.resume_requested.connect(self.resume_plan)
             page.changed.connect(self.library.refresh)
             page.version_saved.connect(self.prerenderer.schedule)
+            page.progress_requested.connect(self.open_progress)
             self.stack.addWidget(page)
             self._plan_view = page
         return self._plan_view
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        if self._progress is None:
+            from desktop.progress.page import ProgressPage
+
+            page = ProgressPage(self.service)
+            page.back.connect(lambda plan_id: self.open_plan(plan_id, self.plan_view.current_key))
+            page.changed.connect(self.library.model.forget_progress)
+            self.stack.addWidget(page)
+            self._progress = page
+        return self._progress
 
     # --- wiring ----------------------------------------------------------------------------
 
@@ -353,6 +369,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.plan_view)
         self.plan_view.tree.setFocus()
 
+    def open_progress(self, plan_id: int) -> None:
+        """A plan's progress: its status at a review, the values measured, an import."""
+        try:
+            self.progress_page.load(plan_id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.stack.setCurrentWidget(self.progress_page)
+        self.progress_page.tree.setFocus()
+
     # --- generation ---------------------------------------------------------------------------
 
     def make_writer(self, provider: str | None):
@@ -431,6 +457,9 @@ class MainWindow(QMainWindow):
         if current is self._plan_view and self.plan_view.document is not None:
             self.export_plan(self.plan_view.document.summary.id)
             return
+        if current is self._progress and self.progress_page.plan_id is not None:
+            self.export_plan(self.progress_page.plan_id)
+            return
         selected = self.library.selected()
         if current is self.library and selected is not None:
             self.export_plan(selected.id)
@@ -441,7 +470,9 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is self._wizard and self._wizard is not None:
             self._wizard.save_draft()
-        elif current is self._plan_view and self.plan_view.save_current():
+        elif (current is self._plan_view and self.plan_view.save_current()) or (
+            current is self._progress and self.progress_page.save_current()
+        ):
             return
         else:
             self.statusBar().showMessage(self.tr("Nothing to save: every change is saved."), 4000)

@@ -27,6 +27,21 @@ STATES = {
     "failed": ("#F8DCDC", "#7A1B1B", "#4A2020", "#F3B6B6"),
     "cancelled": ("#FCEFD2", "#6B4500", "#43361A", "#F5D99A"),
 }
+# The plan's progress (engine.monitoring.Rag): a chip's background and text, light and dark.
+RAG = {
+    "green": ("#DFF1E6", "#14532D", "#1C3B2A", "#B7E4C7"),
+    "amber": ("#FCEFD2", "#6B4500", "#43361A", "#F5D99A"),
+    "red": ("#F8DCDC", "#7A1B1B", "#4A2020", "#F3B6B6"),
+    "unmeasured": ("#EEEEEE", "#555555", "#2E2E2E", "#BBBBBB"),
+}
+# Marks drawn on the chart (a sparkline's dots), strong enough on a white or dark row:
+# (light mode, dark mode).
+RAG_MARKS = {
+    "green": ("#2E8B57", "#5FBF8F"),
+    "amber": ("#C98A00", "#E8B84A"),
+    "red": ("#C0392B", "#F08080"),
+    "unmeasured": ("#8A8A8A", "#9A9A9A"),
+}
 
 
 _forced: list[bool | None] = [None]
@@ -50,6 +65,11 @@ def is_dark() -> bool:
 def pair(table: dict[str, tuple[str, str, str, str]], key: str) -> tuple[str, str]:
     colours = table.get(key, table[next(iter(table))])
     return (colours[2], colours[3]) if is_dark() else (colours[0], colours[1])
+
+
+def rag_mark(key: str) -> str:
+    light, dark = RAG_MARKS.get(key, RAG_MARKS["unmeasured"])
+    return dark if is_dark() else light
 
 
 def accent() -> str:

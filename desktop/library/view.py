@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.icons import icon
-from desktop.library.model import LibraryModel, LibraryQuery
+from desktop.library.model import PROGRESS_COLUMN, LibraryModel, LibraryQuery
+from desktop.progress.chips import ChipDelegate
 from engine.domain import PlanStatus
 from engine.paths import resource_path
 from engine.service import PlanSummary, Service
@@ -170,8 +171,10 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((1, 120), (2, 130), (3, 120), (4, 150), (5, 140)):
+        for column, width in ((1, 120), (2, 130), (3, 120), (4, 150), (5, 140), (6, 130)):
             header.resizeSection(column, width)
+        # The plan's progress as a chip, computed for the rows on screen only.
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ChipDelegate(self.table))
         header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.setAccessibleName(self.tr("Plans"))
@@ -246,6 +249,7 @@ class LibraryPage(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.query())
+        self.table.setColumnHidden(PROGRESS_COLUMN, self.model.query.trash)
         self._update_state()
 
     def refresh(self) -> None:

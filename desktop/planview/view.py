@@ -147,6 +147,7 @@ class PlanView(QWidget):
     resume_requested = Signal(int)
     changed = Signal()
     version_saved = Signal(int, int)  # plan id, the new version number (edit or restore)
+    progress_requested = Signal(int)  # plan id: its progress page (issue 17)
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +176,11 @@ class PlanView(QWidget):
         self.resume_button.clicked.connect(self._resume)
         self.notes_button = QPushButton(icon("note"), self.tr("Notes"))
         self.notes_button.setCheckable(True)
+        self.progress_button = QPushButton(icon("finance"), self.tr("Progress"))
+        self.progress_button.setToolTip(
+            self.tr("How the plan stands season by season: enter or import what was measured")
+        )
+        self.progress_button.clicked.connect(self._progress)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         titles = QVBoxLayout()
@@ -186,6 +192,7 @@ class PlanView(QWidget):
         header.addLayout(titles, 1)
         for button in (
             self.resume_button,
+            self.progress_button,
             self.notes_button,
             self.history_button,
             self.approve_button,
@@ -671,6 +678,10 @@ class PlanView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.regenerate_requested.emit(self.document.summary.id, REGENERABLE[self.current_key])
+
+    def _progress(self) -> None:
+        if self.document is not None:
+            self.progress_requested.emit(self.document.summary.id)
 
     def _resume(self) -> None:
         if self.document is not None:
