@@ -459,7 +459,9 @@ class Service:
         with self.db.read() as session:
             found = actuals_store.actuals(session, plan_id)
             states = actuals_store.action_states(session, plan_id)
-        return monitoring_status.progress(plan, found, states, season, review)
+        return monitoring_status.progress(
+            plan, found, states, season, review, today=today or dt.date.today()
+        )
 
     def export_progress(
         self,
@@ -468,12 +470,13 @@ class Service:
         out_dir: Path,
         season: str | None = None,
         review: Review = Review.END,
+        today: dt.date | None = None,
     ) -> list[Path]:
         """The board's progress report at a review ("Stato di avanzamento": PDF, DOCX);
         raises ``ExportError`` (bad format or folder) or ``ServiceError`` (bad season)."""
         from engine.export.progress import export_progress  # WeasyPrint loads only here
 
-        status = self.progress(plan_id, season, review)
+        status = self.progress(plan_id, season, review, today)
         plan = self.get_plan(plan_id).plan
         return export_progress(plan, status, formats, out_dir, watermark=self.watermark)
 

@@ -128,11 +128,12 @@ def objective_status(
     found: dict[tuple, Actual],
     states: dict[str, ActionRecord],
     rules: MonitoringRules,
+    as_of: dt.date | None = None,
 ) -> ObjectiveStatus:
     kpis = tuple(
         kpi_status(plan, objective, k, season, review, found, rules) for k in objective.kpis
     )
-    actions = action_statuses(objective, states, review_date(season, review))
+    actions = action_statuses(objective, states, as_of or review_date(season, review))
     due = [
         a for a in actions if a.state is not ActionState.OPEN and a.state is not ActionState.DROPPED
     ]
@@ -226,13 +227,20 @@ def progress(
     season: str,
     review: Review = Review.END,
     rules: MonitoringRules | None = None,
+    today: dt.date | None = None,
 ) -> Progress:
-    """The plan's status at one review: by area, objective and KPI, and its finances."""
+    """The plan's status at one review: by area, objective and KPI, and its finances.
+
+    ``today`` caps the date actions are judged at: before a review's date comes, an open
+    action is late only once its own deadline has passed, not the review's.
+    """
     if season not in plan.seasons:
         raise ValueError(season)
     rules = rules or load_rules()
     found = latest(actuals)
     as_of = review_date(season, review)
+    if today is not None:
+        as_of = min(as_of, today)
     states: dict[str, ActionRecord] = {}
     for record in action_records:  # oldest first: the latest wins, as known at the review
         if record.on is None or record.on <= as_of:
@@ -240,7 +248,7 @@ def progress(
     areas = []
     for section in plan.areas:
         objectives = [
-            objective_status(plan, section.area, o, season, review, found, states, rules)
+            objective_status(plan, section.area, o, season, review, found, states, rules, as_of)
             for o in section.objectives
         ]
         rag = rollup([o.rag for o in objectives], rules.area_red_share)

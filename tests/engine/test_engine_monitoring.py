@@ -326,3 +326,17 @@ def test_the_cli_offers_and_applies_the_roll_forward(service: Service, home: Pat
     code, out, _ = cli("progress", plan_id, "--season", season, "--rebase", f"sp2:{members.name}")
     assert code == 0 and "versione 2" in out
     assert [v.number for v in service.versions(summary.id)] == [1, 2]
+
+
+def test_before_the_review_an_action_is_late_only_past_its_own_deadline() -> None:
+    plan = _offline()
+    first = plan.seasons[0]
+    sp1 = next(o for o in plan.objectives() if o.code == "SP1")
+    action = min(sp1.actions, key=lambda a: a.deadline)
+    day_before = action.deadline - dt.timedelta(days=1)
+    early = progress(plan, [], [], first, Review.END, today=day_before)
+    states = {a.code: a.state for o in early.objectives() for a in o.actions}
+    assert states[action.code] is ActionState.OPEN  # not due yet today
+    late = progress(plan, [], [], first, Review.END, today=action.deadline)
+    states = {a.code: a.state for o in late.objectives() for a in o.actions}
+    assert states[action.code] is ActionState.LATE

@@ -205,8 +205,9 @@ def _exported(folder: Path, language: Language = Language.IT, **options: object)
     plan = service.get_plan(plan_id).plan
     store_actuals(service, plan_id, **options)
     season, review, _ = last_review(plan)
-    files = service.export_progress(plan_id, "pdf,docx", folder / "out", season, review)
-    progress = service.progress(plan_id, season, review)
+    at = review_date(season, review)  # as if read on the review's day
+    files = service.export_progress(plan_id, "pdf,docx", folder / "out", season, review, at)
+    progress = service.progress(plan_id, season, review, at)
     report = compose_progress(plan, progress)
     pdf, docx_file = files
     return Exported(service, plan_id, plan, progress, report, pdf, docx_file)
@@ -335,7 +336,7 @@ def test_next_actions_are_the_next_open_ones_by_deadline(tmp_path: Path) -> None
         plan = service.get_plan(plan_id).plan
         season, review = plan.seasons[1], Review.MID
         store_actuals(service, plan_id, until=review_date(season, review))
-        progress = service.progress(plan_id, season, review)
+        progress = service.progress(plan_id, season, review, review_date(season, review))
         report = compose_progress(plan, progress)
         found = 0
         for objective, card in zip(progress.reds(), report.reds, strict=True):
@@ -347,7 +348,9 @@ def test_next_actions_are_the_next_open_ones_by_deadline(tmp_path: Path) -> None
             assert all(a.deadline > progress.as_of for a in open_)
             found += len(card.upcoming)
         assert found  # the mid-season review has actions still ahead
-        (pdf,) = service.export_progress(plan_id, ["pdf"], tmp_path / "out", season, review)
+        (pdf,) = service.export_progress(
+            plan_id, ["pdf"], tmp_path / "out", season, review, review_date(season, review)
+        )
         assert pdf.name.endswith("_avanzamento_2027-28_meta.pdf")
         text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
         assert "Prossime azioni".upper() in text.upper()
@@ -414,7 +417,8 @@ def test_a_review_with_some_kpis_unmeasured_names_them(it_report: Exported, tmp_
     try:
         store_actuals(service, plan_id, skip_kpis=3)
         plan = service.get_plan(plan_id).plan
-        progress = service.progress(plan_id, plan.seasons[0], Review.END)
+        first = plan.seasons[0]
+        progress = service.progress(plan_id, first, Review.END, review_date(first, Review.END))
         report = compose_progress(plan, progress)
         skipped = [k for o in progress.objectives() for k in o.kpis][:3]
         assert all(k.rag is Rag.UNMEASURED for k in skipped)
