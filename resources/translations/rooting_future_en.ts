@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActualsGrid</name>
+    <message numerus="yes">
+        <source>%n value(s) changed, not saved yet.</source>
+        <translation>
+            <numerusform>%n value changed, not saved yet.</numerusform>
+            <numerusform>%n values changed, not saved yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) cannot be read: correct the rows marked in red. Nothing was saved.</source>
+        <translation>
+            <numerusform>%n value cannot be read: correct the row marked in red. Nothing was saved.</numerusform>
+            <numerusform>%n values cannot be read: correct the rows marked in red. Nothing was saved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GenerationPage</name>
     <message numerus="yes">
         <source>Saved as version %n, with what was rewritten. Where a section could not be rewritten, its earlier text is kept.</source>
@@ -26,6 +43,23 @@
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message numerus="yes">
+        <source>%n value(s) recorded from {file}.</source>
+        <translation>
+            <numerusform>%n value recorded from {file}.</numerusform>
+            <numerusform>%n values recorded from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be read and were left out: correct them in the sheet and import it again (the values already recorded stay as they are).</source>
+        <translation>
+            <numerusform>%n row could not be read and was left out: correct it in the sheet and import it again (the values already recorded stay as they are).</numerusform>
+            <numerusform>%n rows could not be read and were left out: correct them in the sheet and import it again (the values already recorded stay as they are).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message numerus="yes">
         <source>%n plan(s) in the trash</source>
@@ -39,6 +73,30 @@
         <translation>
             <numerusform>%n plan</numerusform>
             <numerusform>%n plans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message numerus="yes">
+        <source>%n indicator(s)</source>
+        <translation>
+            <numerusform>%n indicator</numerusform>
+            <numerusform>%n indicators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late action(s)</source>
+        <translation>
+            <numerusform>%n late action</numerusform>
+            <numerusform>%n late actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) recorded.</source>
+        <translation>
+            <numerusform>%n value recorded.</numerusform>
+            <numerusform>%n values recorded.</numerusform>
         </translation>
     </message>
 </context>

@@ -399,6 +399,142 @@
         <source>Write to {email}.</source>
         <translation>Scrivete a {email}.</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>sì/no</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numero</translation>
+    </message>
+</context>
+<context>
+    <name>ActionStateDelegate</name>
+    <message>
+        <source>State of action {code}</source>
+        <translation>Stato dell&apos;azione {code}</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsGrid</name>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Indicator or item</source>
+        <translation>Indicatore o voce</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Atteso</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Rilevato</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Measured values</source>
+        <translation>Valori rilevati</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Annulla le modifiche</translation>
+    </message>
+    <message>
+        <source>Save values</source>
+        <translation>Salva i valori</translation>
+    </message>
+    <message>
+        <source>Records the values typed (Ctrl+S)</source>
+        <translation>Registra i valori scritti (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>mid-season</source>
+        <translation>metà stagione</translation>
+    </message>
+    <message>
+        <source>season end</source>
+        <translation>fine stagione</translation>
+    </message>
+    <message>
+        <source>What the club measured for {season}, {when}. Type numbers as you write them ({whole} or {decimal}); the expected value is the plan&apos;s. Nothing is recorded until you press Save values; a value saved again replaces the earlier one in the status.</source>
+        <translation>Quello che la società ha rilevato per {season}, {when}. Scrivete i numeri come li scrivete di solito ({whole} o {decimal}); il valore atteso è quello del piano. Nulla viene registrato finché non premete Salva i valori; un valore salvato di nuovo sostituisce il precedente nello stato.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicatori</translation>
+    </message>
+    <message>
+        <source>Finances of the season</source>
+        <translation>Conti della stagione</translation>
+    </message>
+    <message>
+        <source>Budget spent in the period</source>
+        <translation>Budget speso nel periodo</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Budget speso</translation>
+    </message>
+    <message>
+        <source>What {code} spent in this period: September to January at mid-season, February to June at season end. The status adds up the periods so far.</source>
+        <translation>Quanto ha speso {code} in questo periodo: da settembre a gennaio a metà stagione, da febbraio a giugno a fine stagione. Lo stato somma i periodi fin qui.</translation>
+    </message>
+    <message>
+        <source>Type the value measured; empty: not measured yet</source>
+        <translation>Scrivete il valore rilevato; vuoto: non ancora rilevato</translation>
+    </message>
+    <message>
+        <source>A recorded value cannot be removed: type the right one.</source>
+        <translation>Un valore registrato non si può cancellare: scrivete quello giusto.</translation>
+    </message>
+    <message>
+        <source>Type yes or no (or 1 or 0).</source>
+        <translation>Scrivete sì o no (oppure 1 o 0).</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number: type it as, for example, {whole} or {decimal}.</source>
+        <translation>«{text}» non è un numero: scrivetelo per esempio come {whole} o {decimal}.</translation>
+    </message>
+    <message>
+        <source>Type a number of zero or more.</source>
+        <translation>Scrivete un numero pari o superiore a zero.</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>non ancora salvato</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed, not saved yet.</source>
+        <translation>
+            <numerusform>%n valore modificato, non ancora salvato.</numerusform>
+            <numerusform>%n valori modificati, non ancora salvati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) cannot be read: correct the rows marked in red. Nothing was saved.</source>
+        <translation>
+            <numerusform>%n valore non si legge: correggete la riga in rosso. Non è stato salvato nulla.</numerusform>
+            <numerusform>%n valori non si leggono: correggete le righe in rosso. Non è stato salvato nulla.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AddressDialog</name>
@@ -413,14 +549,6 @@
     <message>
         <source>Address of the page</source>
         <translation>Indirizzo della pagina</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copia</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiato</translation>
     </message>
 </context>
 <context>
@@ -479,6 +607,17 @@
     <message>
         <source>Club colour</source>
         <translation>Colore sociale</translation>
+    </message>
+</context>
+<context>
+    <name>CopyableDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1219,35 @@
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importa da foglio di calcolo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) recorded from {file}.</source>
+        <translation>
+            <numerusform>%n valore registrato da {file}.</numerusform>
+            <numerusform>%n valori registrati da {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be read and were left out: correct them in the sheet and import it again (the values already recorded stay as they are).</source>
+        <translation>
+            <numerusform>%n riga non si è potuta leggere ed è stata lasciata fuori: correggetela nel foglio e importatelo di nuovo (i valori già registrati restano come sono).</numerusform>
+            <numerusform>%n righe non si sono potute leggere e sono state lasciate fuori: correggetele nel foglio e importatelo di nuovo (i valori già registrati restano come sono).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row with a value was read.</source>
+        <translation>Tutte le righe con un valore sono state lette.</translation>
+    </message>
+    <message>
+        <source>Rows not read</source>
+        <translation>Righe non lette</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <source>Club</source>
@@ -1106,6 +1274,10 @@
         <translation>Ultima modifica</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Bozza</translation>
     </message>
@@ -1130,8 +1302,24 @@
         <translation>Versione {n}</translation>
     </message>
     <message>
+        <source>mid-season</source>
+        <translation>metà stagione</translation>
+    </message>
+    <message>
+        <source>season end</source>
+        <translation>fine stagione</translation>
+    </message>
+    <message>
+        <source>Indicators at {season}, {when}: {counts}</source>
+        <translation>Indicatori {season}, {when}: {counts}</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Eliminato il</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s status at the review of the season running today, from the values measured and the actions&apos; states</source>
+        <translation>Lo stato del piano alla rilevazione della stagione in corso, dai valori rilevati e dallo stato delle azioni</translation>
     </message>
     <message>
         <source>Sort by club or by last edit</source>
@@ -1526,6 +1714,61 @@
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Columns of the sheet</source>
+        <translation>Colonne del foglio</translation>
+    </message>
+    <message>
+        <source>Objective (code, e.g. SP1)</source>
+        <translation>Obiettivo (codice, es. SP1)</translation>
+    </message>
+    <message>
+        <source>Indicator or finance item</source>
+        <translation>Indicatore o voce dei conti</translation>
+    </message>
+    <message>
+        <source>Season (e.g. 2026/27)</source>
+        <translation>Stagione (es. 2026/27)</translation>
+    </message>
+    <message>
+        <source>Review (mid or end)</source>
+        <translation>Rilevazione (metà o fine)</translation>
+    </message>
+    <message>
+        <source>Value measured</source>
+        <translation>Valore rilevato</translation>
+    </message>
+    <message>
+        <source>The headers of this sheet (row {row}) are not the usual ones. Say which column holds what: the choice is remembered for sheets with the same headers. Indicator, season and value are needed; without a review column the values count for the season end.</source>
+        <translation>Le intestazioni di questo foglio (riga {row}) non sono quelle solite. Indicate quale colonna contiene cosa: la scelta viene ricordata per i fogli con le stesse intestazioni. Servono indicatore, stagione e valore; senza una colonna della rilevazione i valori valgono per la fine stagione.</translation>
+    </message>
+    <message>
+        <source>(not in the sheet)</source>
+        <translation>(non c&apos;è nel foglio)</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>colonna {n}</translation>
+    </message>
+    <message>
+        <source>{header} (e.g. {example})</source>
+        <translation>{header} (es. {example})</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>Choose the columns of indicator, season and value.</source>
+        <translation>Scegliete le colonne di indicatore, stagione e valore.</translation>
+    </message>
+    <message>
+        <source>Each column can hold only one thing: choose another for the repeat.</source>
+        <translation>Ogni colonna può contenere una cosa sola: sceglietene un&apos;altra per quella ripetuta.</translation>
+    </message>
+</context>
+<context>
     <name>MembersBinding</name>
     <message>
         <source>No one</source>
@@ -1691,14 +1934,6 @@
         <source>Where it is</source>
         <translation>Dove si trova</translation>
     </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copia</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiato</translation>
-    </message>
 </context>
 <context>
     <name>PlanPicker</name>
@@ -1736,6 +1971,14 @@
     <message>
         <source>Notes</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
+        <source>How the plan stands season by season: enter or import what was measured</source>
+        <translation>Come procede il piano stagione per stagione: inserite o importate i valori rilevati</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -1864,6 +2107,210 @@
     <message>
         <source>Write this section again with the current settings? The summary is refreshed too; the current text stays in the version history.</source>
         <translation>Riscrivere questa sezione con le impostazioni attuali? Anche la sintesi viene aggiornata; il testo attuale resta nella cronologia delle versioni.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>to do</source>
+        <translation>da fare</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fatta</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>in ritardo</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abbandonata</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Piano</translation>
+    </message>
+    <message>
+        <source>Back to the plan</source>
+        <translation>Torna al piano</translation>
+    </message>
+    <message>
+        <source>Progress of the plan</source>
+        <translation>Avanzamento del piano</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet…</source>
+        <translation>Importa da foglio di calcolo…</translation>
+    </message>
+    <message>
+        <source>Reads a CSV or Excel sheet with one measured value a row: indicator (or finance item), season, value and, when needed, objective and review</source>
+        <translation>Legge un foglio CSV o Excel con un valore rilevato per riga: indicatore (o voce dei conti), stagione, valore e, se serve, obiettivo e rilevazione</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Stagione</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Rilevazione</translation>
+    </message>
+    <message>
+        <source>Mid-season (January)</source>
+        <translation>Metà stagione (gennaio)</translation>
+    </message>
+    <message>
+        <source>Season end (June)</source>
+        <translation>Fine stagione (giugno)</translation>
+    </message>
+    <message>
+        <source>Status of the plan</source>
+        <translation>Stato del piano</translation>
+    </message>
+    <message>
+        <source>Only red</source>
+        <translation>Solo in rosso</translation>
+    </message>
+    <message>
+        <source>Show only what is off track, and where it sits</source>
+        <translation>Mostra solo ciò che è in ritardo, e dove si trova</translation>
+    </message>
+    <message>
+        <source>Late actions</source>
+        <translation>Azioni in ritardo</translation>
+    </message>
+    <message>
+        <source>Show only the actions past their deadline</source>
+        <translation>Mostra solo le azioni oltre la scadenza</translation>
+    </message>
+    <message>
+        <source>Each indicator is compared with its target for the season (half-way at mid-season); the small chart shows the three seasons&apos; targets as a line and what was measured as dots.</source>
+        <translation>Ogni indicatore è confrontato con il traguardo della stagione (a metà strada a metà stagione); il piccolo grafico mostra i traguardi delle tre stagioni come linea e i valori rilevati come punti.</translation>
+    </message>
+    <message>
+        <source>Area, objective, indicator</source>
+        <translation>Area, obiettivo, indicatore</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Measured / expected</source>
+        <translation>Rilevato / atteso</translation>
+    </message>
+    <message>
+        <source>Three seasons</source>
+        <translation>Tre stagioni</translation>
+    </message>
+    <message>
+        <source>Status by area, objective and indicator</source>
+        <translation>Stato per area, obiettivo e indicatore</translation>
+    </message>
+    <message>
+        <source>Enter values</source>
+        <translation>Inserisci i valori</translation>
+    </message>
+    <message>
+        <source>{club} · {seasons} · version {n}</source>
+        <translation>{club} · {seasons} · versione {n}</translation>
+    </message>
+    <message>
+        <source>Values not saved</source>
+        <translation>Valori non salvati</translation>
+    </message>
+    <message>
+        <source>The values typed for {season} are not saved. Save them before showing another review?</source>
+        <translation>I valori scritti per {season} non sono salvati. Salvarli prima di mostrare un&apos;altra rilevazione?</translation>
+    </message>
+    <message>
+        <source>Status at {date}</source>
+        <translation>Stato al {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicator(s)</source>
+        <translation>
+            <numerusform>%n indicatore</numerusform>
+            <numerusform>%n indicatori</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late action(s)</source>
+        <translation>
+            <numerusform>%n azione in ritardo</numerusform>
+            <numerusform>%n azioni in ritardo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Budget speso</translation>
+    </message>
+    <message>
+        <source>What the area&apos;s objectives spent so far, against their planned range for the seasons elapsed</source>
+        <translation>Quanto hanno speso finora gli obiettivi dell&apos;area, rispetto all&apos;intervallo previsto per le stagioni trascorse</translation>
+    </message>
+    <message>
+        <source>Click to change the state. An action past its deadline, not done and not dropped, counts as late</source>
+        <translation>Fate clic per cambiare lo stato. Un&apos;azione oltre la scadenza, non fatta e non abbandonata, conta come in ritardo</translation>
+    </message>
+    <message>
+        <source>Finances of the season</source>
+        <translation>Conti della stagione</translation>
+    </message>
+    <message>
+        <source>The season&apos;s accounts against the financial plan&apos;s forecast</source>
+        <translation>I conti della stagione rispetto alle previsioni del piano economico-finanziario</translation>
+    </message>
+    <message>
+        <source>{spent} of {planned} planned</source>
+        <translation>{spent} su {planned} previsti</translation>
+    </message>
+    <message>
+        <source>to be measured · {planned} planned</source>
+        <translation>da rilevare · {planned} previsti</translation>
+    </message>
+    <message>
+        <source>{owner} · by {date}</source>
+        <translation>{owner} · entro il {date}</translation>
+    </message>
+    <message>
+        <source>{season}: target {target}, measured {actual}</source>
+        <translation>{season}: traguardo {target}, rilevato {actual}</translation>
+    </message>
+    <message>
+        <source>No action is late at this review.</source>
+        <translation>Nessuna azione è in ritardo a questa rilevazione.</translation>
+    </message>
+    <message>
+        <source>Nothing is off track at this review.</source>
+        <translation>Nulla è in ritardo a questa rilevazione.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) recorded.</source>
+        <translation>
+            <numerusform>%n valore registrato.</numerusform>
+            <numerusform>%n valori registrati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the values typed before leaving?</source>
+        <translation>Salvare i valori scritti prima di uscire?</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importa da foglio di calcolo</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Fogli di calcolo (*.xlsx *.csv);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be opened.</source>
+        <translation>Il file {name} non si apre.</translation>
+    </message>
+    <message>
+        <source>The sheet is empty: there is nothing to import.</source>
+        <translation>Il foglio è vuoto: non c&apos;è nulla da importare.</translation>
     </message>
 </context>
 <context>
