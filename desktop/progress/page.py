@@ -56,10 +56,11 @@ from desktop.progress.chips import (
     value_text,
 )
 from desktop.progress.grid import ActualsGrid
+from desktop.progress.rebase import RebaseDialog
 from desktop.theme import RAG, pair
 from engine import formatting
 from engine.domain import Plan
-from engine.monitoring import importer
+from engine.monitoring import importer, roll
 from engine.monitoring import status as monitoring
 from engine.monitoring.model import (
     ActionState,
@@ -69,6 +70,7 @@ from engine.monitoring.model import (
     Rag,
     Review,
 )
+from engine.monitoring.roll import Rebase
 from engine.service import PlanDocument, Service, ServiceError
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # ("area", key) / ("kpi", code, name) ...
@@ -225,12 +227,21 @@ class ProgressPage(QWidget):
             )
         )
         self.import_button.clicked.connect(lambda: self.import_file())
+        self.rebase_button = QPushButton(icon("regenerate"), self.tr("Update the plan…"))
+        self.rebase_button.setToolTip(
+            self.tr(
+                "At season end: the indicators measured off target can start their remaining "
+                "targets again from what was measured"
+            )
+        )
+        self.rebase_button.clicked.connect(lambda: self.update_plan())
         header = QHBoxLayout()
         header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.meta)
         header.addLayout(titles, 1)
+        header.addWidget(self.rebase_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.season = QComboBox()
@@ -387,7 +398,9 @@ class ProgressPage(QWidget):
         states = self.service.action_states(self.plan_id)
         plan = document.plan
         progress = {
-            (season, review): monitoring.progress(plan, actuals, states, season, review)
+            (season, review): monitoring.progress(
+                plan, actuals, states, season, review, today=self.today()
+            )
             for season in plan.seasons
             for review in Review
         }
@@ -447,6 +460,9 @@ class ProgressPage(QWidget):
 
     def _show(self) -> None:
         progress = self.progress()
+        self.rebase_button.setVisible(
+            self.current_review() is Review.END and bool(self.proposals())
+        )
         self._show_overall(progress)
         self._apply(progress)
         self.apply_filters()
@@ -776,6 +792,34 @@ class ProgressPage(QWidget):
             return False
         if answer != QMessageBox.StandardButton.Save:
             self.grid.discard()
+        return True
+
+    def proposals(self) -> list[Rebase]:
+        """The KPIs of the season shown that ended off target (nothing in the last season)."""
+        assert self.snapshot is not None
+        return roll.proposals(self.plan, self.snapshot.actuals, self.current_season())
+
+    def update_plan(self, dialog: RebaseDialog | None = None) -> bool:
+        """ "Aggiorna il piano": re-base the ticked KPIs as a new version of the plan."""
+        assert self.plan_id is not None and self.snapshot is not None
+        season = self.current_season()
+        dialog = dialog or RebaseDialog(season, self.proposals(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
+            return False
+        try:
+            self.service.roll_forward(
+                self.plan_id,
+                season,
+                dialog.chosen(),
+                expected_version=self.snapshot.document.version.number,
+            )
+        except ServiceError as error:
+            show_error(self, error)
+            if error.code == "conflict":
+                self.load(self.plan_id, season, self.current_review())
+            return False
+        self.load(self.plan_id, season, self.current_review())
+        self.changed.emit(self.plan_id)
         return True
 
     def _back(self) -> None:

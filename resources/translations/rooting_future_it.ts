@@ -2148,6 +2148,14 @@
         <translation>Legge un foglio CSV o Excel con un valore rilevato per riga: indicatore (o voce dei conti), stagione, valore e, se serve, obiettivo e rilevazione</translation>
     </message>
     <message>
+        <source>Update the plan…</source>
+        <translation>Aggiorna il piano…</translation>
+    </message>
+    <message>
+        <source>At season end: the indicators measured off target can start their remaining targets again from what was measured</source>
+        <translation>A fine stagione: gli indicatori rilevati fuori traguardo possono far ripartire i traguardi successivi dal valore rilevato</translation>
+    </message>
+    <message>
         <source>Season</source>
         <translation>Stagione</translation>
     </message>
@@ -2311,6 +2319,33 @@
     <message>
         <source>The sheet is empty: there is nothing to import.</source>
         <translation>Il foglio è vuoto: non c&apos;è nulla da importare.</translation>
+    </message>
+</context>
+<context>
+    <name>RebaseDialog</name>
+    <message>
+        <source>Update the plan</source>
+        <translation>Aggiorna il piano</translation>
+    </message>
+    <message>
+        <source>These indicators ended {season} away from their target. Ticked ones keep their planned steps but start again from what was measured; the others stay as planned. A new version is saved: the history shows every target that moved.</source>
+        <translation>Questi indicatori hanno chiuso la stagione {season} lontano dal traguardo. Quelli spuntati mantengono i passi previsti ma ripartono dal valore rilevato; gli altri restano come previsto. Viene salvata una nuova versione: la cronologia mostra ogni traguardo spostato.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicatore</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Rilevato</translation>
+    </message>
+    <message>
+        <source>Later targets</source>
+        <translation>Traguardi successivi</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from desktop.progress.chips import RAG_ROLE, SERIES_ROLE, review_now
 from desktop.progress.grid import VALUE
 from desktop.progress.page import NAME, STATE_ROLE, STATUS, TREND, ProgressPage
 from desktop.progress.page import VALUE as SHOWN
+from desktop.progress.rebase import RebaseDialog
 from desktop.wizard.fields import format_number
 from engine.domain import Plan
 from engine.domain.plan import KPI, MacroObjective
@@ -558,3 +559,43 @@ def test_an_action_marked_on_a_past_review_counts_at_that_review(
     assert page.action_state(action.code) is ActionState.DONE
     (record,) = service.action_states(plan_id)
     assert record.on == page.progress().as_of
+
+
+def test_update_the_plan_restarts_the_ticked_kpis_from_the_season_actual(
+    qtbot, window: MainWindow, service: Service, make_plan_offline, monkeypatch
+) -> None:
+    """Issue 17, point 5: at season end, 'Aggiorna il piano' re-bases where the user agrees."""
+    plan_id = make_plan_offline()
+    plan = service.get_plan(plan_id).plan
+    objective, kpi, target = numeric_kpi(plan)
+    season = plan.seasons[FIRST]
+    others = [k for k in objective.kpis if k.name != kpi.name and k.targets[0].value]
+    actuals = [Actual(Subject.KPI, kpi.name, season, Review.END, target - 10, objective.code)]
+    actuals += [
+        Actual(Subject.KPI, k.name, season, Review.END, k.targets[0].value + 1, objective.code)
+        for k in others
+    ]
+    service.record_actuals(plan_id, actuals)
+    page = open_progress(window, plan_id, Review.END)
+    assert page.rebase_button.isVisible()
+    page.choose(season, Review.MID)
+    assert not page.rebase_button.isVisible()  # a season-end decision only
+    page.choose(season, Review.END)
+    dialog = RebaseDialog(season, page.proposals(), page)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert kpi.name in names
+    for row, name in enumerate(names):  # the user agrees to this KPI only
+        if name != kpi.name:
+            dialog.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+    monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Accepted)
+    assert page.update_plan(dialog)
+    versions = service.versions(plan_id)
+    assert [v.number for v in versions] == [1, 2] and "riallineati" in versions[-1].reason
+    rolled = next(
+        o for o in service.get_plan(plan_id).plan.objectives() if o.code == objective.code
+    )
+    moved = next(k for k in rolled.kpis if k.name == kpi.name)
+    assert [t.value for t in moved.targets][1:] == [t.value - 10 for t in kpi.targets][1:]
+    for other in others:
+        kept = next(k for k in rolled.kpis if k.name == other.name)
+        assert kept.targets == other.targets
