@@ -104,14 +104,21 @@ def kpi_status(
 
 
 def action_statuses(
-    objective: MacroObjective, states: dict[str, ActionRecord], as_of: dt.date
+    objective: MacroObjective,
+    states: dict[str, ActionRecord],
+    as_of: dt.date,
+    tracking: bool = True,
 ) -> tuple[ActionStatus, ...]:
-    """Each action's state at the review: recorded, else late when due and not done."""
+    """Each action's state at the review: recorded, else late when due and not done.
+
+    ``tracking`` False: the club has recorded nothing yet (no value, no action state), so
+    an action past its deadline is not known to be late: it stays open ("da rilevare").
+    """
     found = []
     for action in objective.actions:
         record = states.get(action.code)
         state = record.state if record else ActionState.OPEN
-        if state is ActionState.OPEN and action.deadline <= as_of:
+        if tracking and state is ActionState.OPEN and action.deadline <= as_of:
             state = ActionState.LATE
         found.append(
             ActionStatus(action.code, action.what, action.owner_role, action.deadline, state)
@@ -129,11 +136,12 @@ def objective_status(
     states: dict[str, ActionRecord],
     rules: MonitoringRules,
     as_of: dt.date | None = None,
+    tracking: bool = True,
 ) -> ObjectiveStatus:
     kpis = tuple(
         kpi_status(plan, objective, k, season, review, found, rules) for k in objective.kpis
     )
-    actions = action_statuses(objective, states, as_of or review_date(season, review))
+    actions = action_statuses(objective, states, as_of or review_date(season, review), tracking)
     due = [
         a for a in actions if a.state is not ActionState.OPEN and a.state is not ActionState.DROPPED
     ]
@@ -242,13 +250,17 @@ def progress(
     if today is not None:
         as_of = min(as_of, today)
     states: dict[str, ActionRecord] = {}
-    for record in action_records:  # oldest first: the latest wins, as known at the review
+    records = list(action_records)
+    for record in records:  # oldest first: the latest wins, as known at the review
         if record.on is None or record.on <= as_of:
             states[record.action] = record
+    tracking = bool(found) or bool(records)  # monitoring has started: lateness is judged
     areas = []
     for section in plan.areas:
         objectives = [
-            objective_status(plan, section.area, o, season, review, found, states, rules, as_of)
+            objective_status(
+                plan, section.area, o, season, review, found, states, rules, as_of, tracking
+            )
             for o in section.objectives
         ]
         rag = rollup([o.rag for o in objectives], rules.area_red_share)

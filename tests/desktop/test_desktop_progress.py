@@ -63,6 +63,14 @@ def open_progress(window: MainWindow, plan_id: int, review: Review = Review.END)
     return page
 
 
+def start_tracking(service: Service, plan_id: int) -> None:
+    """One value recorded: monitoring has started, so overdue actions count as late."""
+    plan = service.get_plan(plan_id).plan
+    objective, kpi, target = numeric_kpi(plan)
+    record = Actual(Subject.KPI, kpi.name, plan.seasons[FIRST], Review.END, target, objective.code)
+    service.record_actuals(plan_id, [record])
+
+
 def chip(page: ProgressPage, *key: str) -> str:
     return page.items[key].data(STATUS, RAG_ROLE)
 
@@ -268,6 +276,7 @@ def test_late_actions_filter_and_marking_an_action_done(
     plan_id = make_plan_offline()
     plan = service.get_plan(plan_id).plan
     season = plan.seasons[FIRST]
+    start_tracking(service, plan_id)
     page = open_progress(window, plan_id)
     late = [
         (o, a)
@@ -552,8 +561,10 @@ def test_an_action_marked_on_a_past_review_counts_at_that_review(
     """Years later, marking an action done while the first season's end is on screen:
     recorded as of that review, so the review shows it (a state counts from its date)."""
     plan_id = make_plan_offline()
+    start_tracking(service, plan_id)
     page = open_progress(window, plan_id)
     monkeypatch.setattr(page, "today", lambda: dt.date(2031, 3, 1))
+    page.refresh()
     action = next(a for o in page.progress().objectives() for a in o.late)
     page.set_action_state(action.code, ActionState.DONE)
     assert page.action_state(action.code) is ActionState.DONE

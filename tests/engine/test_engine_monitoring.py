@@ -334,9 +334,20 @@ def test_before_the_review_an_action_is_late_only_past_its_own_deadline() -> Non
     sp1 = next(o for o in plan.objectives() if o.code == "SP1")
     action = min(sp1.actions, key=lambda a: a.deadline)
     day_before = action.deadline - dt.timedelta(days=1)
-    early = progress(plan, [], [], first, Review.END, today=day_before)
+    tracked = [ActionRecord("SP2.1", ActionState.DONE, None, "test")]  # monitoring started
+    early = progress(plan, [], tracked, first, Review.END, today=day_before)
     states = {a.code: a.state for o in early.objectives() for a in o.actions}
     assert states[action.code] is ActionState.OPEN  # not due yet today
-    late = progress(plan, [], [], first, Review.END, today=action.deadline)
+    late = progress(plan, [], tracked, first, Review.END, today=action.deadline)
     states = {a.code: a.state for o in late.objectives() for a in o.actions}
     assert states[action.code] is ActionState.LATE
+
+
+def test_a_plan_nobody_has_tracked_yet_reads_to_be_measured_not_late() -> None:
+    plan = _offline()
+    untouched = progress(plan, [], [], plan.seasons[0], Review.END)
+    assert untouched.rag is Rag.UNMEASURED
+    assert not [a for o in untouched.objectives() for a in o.late]
+    one_state = [ActionRecord("SP1.1", ActionState.DONE, None, "test")]
+    tracked = progress(plan, [], one_state, plan.seasons[0], Review.END)
+    assert [a for o in tracked.objectives() for a in o.late]  # from the first record on
