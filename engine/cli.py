@@ -583,13 +583,7 @@ def _export(
     files = service.export_plan(
         plan_id, parse_formats(formats_text), out, version, logo, use_cache=use_cache
     )
-    for path in files:
-        print(path, file=console.out)
-    if service.watermark:
-        console.warn(
-            "Esportazione di valutazione: i file hanno la filigrana.",
-            "Evaluation export: the files carry a watermark.",
-        )
+    _print_files(files, console, service)
 
 
 def _club_logo(club_file: Path, logo: str | None) -> Path | None:
@@ -711,18 +705,23 @@ def cmd_actuals(args: argparse.Namespace, console: Console, service: Service) ->
     return code
 
 
+def _print_files(files: Sequence[Path], console: Console, service: Service) -> None:
+    """The files an export wrote, one path a line, and the watermark in evaluation."""
+    for path in files:
+        print(path, file=console.out)
+    if service.watermark:
+        console.warn(
+            "Esportazione di valutazione: i file hanno la filigrana.",
+            "Evaluation export: the files carry a watermark.",
+        )
+
+
 def cmd_progress(args: argparse.Namespace, console: Console, service: Service) -> int:
     if args.export:  # the board's report: the files written, one path a line
         files = service.export_progress(
             args.plan_id, args.export, args.out, args.season, Review(args.review)
         )
-        for path in files:
-            print(path, file=console.out)
-        if service.watermark:
-            console.warn(
-                "Esportazione di valutazione: i file hanno la filigrana.",
-                "Evaluation export: the files carry a watermark.",
-            )
+        _print_files(files, console, service)
         return EXIT_OK
     progress = service.progress(args.plan_id, args.season, Review(args.review))
     if args.rebase:
