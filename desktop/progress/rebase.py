@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.wizard.fields import format_number
+from desktop.progress.chips import value_text
 from engine.monitoring.roll import Rebase
 
 
@@ -43,7 +43,7 @@ class RebaseDialog(QDialog):
             [
                 self.tr("Indicator"),
                 self.tr("Measured"),
-                self.tr("Later targets"),
+                self.tr("Change to the later targets"),
                 self.tr("Objective"),
             ]
         )
@@ -55,10 +55,10 @@ class RebaseDialog(QDialog):
             name = QTableWidgetItem(proposal.kpi)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
-            shift = format_number(proposal.shift)
+            shift = value_text(proposal.shift, proposal.unit)
             cells = [
                 name,
-                QTableWidgetItem(format_number(proposal.actual)),
+                QTableWidgetItem(value_text(proposal.actual, proposal.unit)),
                 QTableWidgetItem(shift if proposal.shift < 0 else f"+{shift}"),
                 QTableWidgetItem(proposal.objective),
             ]

@@ -28,6 +28,7 @@ class Rebase:
     kpi: str
     actual: float
     shift: float  # added to each remaining target
+    unit: str = ""
 
 
 def _shifted(target: SourcedValue, shift: float, today: dt.date) -> SourcedValue:
@@ -58,7 +59,7 @@ def proposals(plan: Plan, actuals: Iterable[Actual], season: str) -> list[Rebase
                 continue
             shift = hit.value - float(target)
             if shift:
-                result.append(Rebase(objective.code, kpi.name, hit.value, shift))
+                result.append(Rebase(objective.code, kpi.name, hit.value, shift, kpi.unit))
     return result
 
 

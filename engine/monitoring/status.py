@@ -282,7 +282,7 @@ def progress(
     return Progress(
         season,
         review,
-        review_date(season, review),
+        as_of,  # the review's date, or today when the review is still to come
         rollup([a.rag for a in areas], rules.area_red_share),
         tuple(areas),
         finance_status(plan, season, review, found, rules),

@@ -2340,8 +2340,8 @@
         <translation>Rilevato</translation>
     </message>
     <message>
-        <source>Later targets</source>
-        <translation>Traguardi successivi</translation>
+        <source>Change to the later targets</source>
+        <translation>Variazione dei traguardi successivi</translation>
     </message>
     <message>
         <source>Objective</source>
