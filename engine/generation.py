@@ -43,6 +43,11 @@ from engine.review import review
 
 log = logging.getLogger(__name__)
 AGENT_WARNING = "agent_"
+KEPT_TEXT = (
+    "La sezione non è stata riscritta: resta il testo precedente.",
+    "The section was not rewritten: the earlier text is kept.",
+)
+RETRY_TEXT = ("Usate 'Riprova' per completare la sezione.", "Use 'Retry' to complete the section.")
 OFFLINE_DRAFT = "offline_draft"
 
 
@@ -130,32 +135,20 @@ def _warnings(
             ),
         )
     for agent, run in result.runs.items():
-        if run.error is not None and agent in kept:
-            warnings.append(
-                PlanWarning(
-                    code=f"{AGENT_WARNING}kept",
-                    severity=Severity.WARNING,
-                    section=agent.value,
-                    message=f"{agent.label(lang.value)}: {redact(run.error.message(lang.value))} "
-                    + (
-                        "La sezione non è stata riscritta: resta il testo precedente."
-                        if lang is Language.IT
-                        else "The section was not rewritten: the earlier text is kept."
-                    ),
-                )
+        if run.error is not None:
+            # A section kept its earlier text (a failed rewrite) or is a hole to retry.
+            code, severity, tail = (
+                ("kept", Severity.WARNING, KEPT_TEXT)
+                if agent in kept
+                else ("failed", Severity.ERROR, RETRY_TEXT)
             )
-        elif run.error is not None:
             warnings.append(
                 PlanWarning(
-                    code=f"{AGENT_WARNING}failed",
-                    severity=Severity.ERROR,
+                    code=f"{AGENT_WARNING}{code}",
+                    severity=severity,
                     section=agent.value,
                     message=f"{agent.label(lang.value)}: {redact(run.error.message(lang.value))} "
-                    + (
-                        "Usate 'Riprova' per completare la sezione."
-                        if lang is Language.IT
-                        else "Use 'Retry' to complete the section."
-                    ),
+                    + tail[0 if lang is Language.IT else 1],
                 )
             )
         elif run.output is not None:
