@@ -43,8 +43,13 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import t
 from desktop.icons import icon
+from engine.domain.errors import DomainValidationError
+from engine.errors import UserError
+from engine.export.errors import ExportError  # not a UserError yet
 from engine.redaction import redact
 from engine.vendor import vendor
+from licensing.errors import UserError as LicensingUserError
+from licensing.secrets import SecretStoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -56,24 +61,15 @@ _ASKS_FOR_US = re.compile(r"\b(?:contatt\w*|contact|assistenza|support)\b", re.I
 
 
 def user_message(error: BaseException, language: str | None = None) -> str | None:
-    """The words for a failure the user can act on, or None for a bug."""
+    """The words for a failure the user can act on (a ``UserError``), or None for a bug."""
     language = language or i18n.current()
-    message = getattr(error, "message", None)
-    if callable(message) and hasattr(error, "messages"):
-        try:
-            return plain_words(str(message(language)))
-        except Exception:  # pragma: no cover - a broken message is a bug in itself
-            return None
-    render = getattr(error, "render", None)
-    if callable(render) and hasattr(error, "issues"):  # DomainValidationError
-        return str(render(language))
-    from licensing.secrets import SecretStoreUnavailable
-
     if isinstance(error, SecretStoreUnavailable):
         log.info("keyring unavailable: %s", error.reason)  # the technical reason stays here
         return keyring_unavailable_message()
-    if hasattr(error, "it") and hasattr(error, "en"):  # licensing ActivationError
-        return plain_words(str(error.it if language == "it" else error.en))
+    if isinstance(error, DomainValidationError):
+        return error.message(language)  # the list quotes the user's own answers: as written
+    if isinstance(error, (UserError, LicensingUserError, ExportError)):
+        return plain_words(error.message(language))
     return None
 
 

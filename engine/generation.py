@@ -34,6 +34,7 @@ from engine.domain.plan import (
     Severity,
 )
 from engine.domain.research import Research
+from engine.errors import UserError
 from engine.llm.base import CancelToken, ErrorKind, LLMError
 from engine.orchestrator import EventSink, Orchestrator, OrchestratorResult
 from engine.pool import FuturePool
@@ -68,13 +69,13 @@ class GenerationResult:
         return any(run.ok for run in self.orchestration.runs.values())
 
 
-class UnknownSection(ValueError):
+class UnknownSection(UserError, ValueError):
     def __init__(self, name: str) -> None:
         choices = ", ".join(sorted(SECTION_AGENTS))
-        super().__init__(name)
-        self.messages = (
-            f"Sezione sconosciuta '{name}': scegliete tra {choices}.",
-            f"Unknown section '{name}': choose one of {choices}.",
+        super().__init__(
+            it=f"Sezione sconosciuta '{name}': scegliete tra {choices}.",
+            en=f"Unknown section '{name}': choose one of {choices}.",
+            code="unknown_section",
         )
 
 

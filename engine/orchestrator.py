@@ -19,6 +19,7 @@ from typing import Any
 from engine.agents.context import PlanContext
 from engine.agents.registry import DOMAIN_AGENTS, AgentName
 from engine.agents.writers import AgentOutput, SectionWriter
+from engine.llm import errors
 from engine.llm.base import CancelToken, ErrorKind, LLMError
 from engine.pool import FuturePool
 
@@ -84,8 +85,8 @@ def _as_llm_error(error: BaseException) -> LLMError:
     log.exception("agent crashed", exc_info=error)
     return LLMError(
         ErrorKind.BAD_REQUEST,
-        f"Internal error in the agent ({type(error).__name__}): details in the log.",
-        f"Errore interno dell'agente ({type(error).__name__}): dettagli nel log.",
+        it=f"Errore interno dell'agente ({type(error).__name__}): dettagli nel log.",
+        en=f"Internal error in the agent ({type(error).__name__}): details in the log.",
     )
 
 
@@ -108,7 +109,7 @@ class Orchestrator:
         emit(GenerationEvent(EventKind.STARTED, agent))
         try:
             if cancel.cancelled:
-                raise LLMError(ErrorKind.CANCELLED, "Cancelled.", "Annullato.")
+                raise errors.cancelled()
             output = self.writer.write(
                 agent,
                 ctx,
@@ -179,7 +180,7 @@ class Orchestrator:
             elif AgentName.COORDINATOR in wanted:
                 result.runs[AgentName.COORDINATOR] = AgentRun(
                     AgentName.COORDINATOR,
-                    error=LLMError(ErrorKind.CANCELLED, "Cancelled.", "Annullato."),
+                    error=errors.cancelled(),
                 )
         finally:
             pool.shutdown()
@@ -196,7 +197,7 @@ class Orchestrator:
                 for future in list(pending):
                     if future.cancel():  # never started: nothing to wait for
                         run = futures[future]
-                        run.error = LLMError(ErrorKind.CANCELLED, "Cancelled.", "Annullato.")
+                        run.error = errors.cancelled()
                         emit(
                             GenerationEvent(
                                 EventKind.CANCELLED,

@@ -29,6 +29,7 @@ from engine.domain.files import parse_json, read_json_file
 from engine.domain.language import Language
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionStatus
 from engine.domain.research import FactStatus, Research
+from engine.errors import UserError
 from engine.finance import rebuild_financial_plan
 from engine.finance.whatif import WhatIf
 from engine.generation import GenerationResult
@@ -65,44 +66,37 @@ KNOWLEDGE_SECTIONS = (
 )
 
 
-class ServiceError(Exception):
+class ServiceError(UserError):
     """A failure the user can act on, worded for them in both languages."""
-
-    def __init__(self, message_it: str, message_en: str, code: str = "error") -> None:
-        super().__init__(message_en)
-        self.messages = (message_it, message_en)
-        self.code = code
-
-    def message(self, language: str = "it") -> str:
-        return self.messages[0 if language == "it" else 1]
 
 
 class PlanNotFound(ServiceError):
     def __init__(self, plan_id: int, version: int | None = None) -> None:
         if version is None:
             super().__init__(
-                f"Il piano {plan_id} non esiste: controllate il numero con 'rooting-future list'.",
-                f"Plan {plan_id} does not exist: check the number with 'rooting-future list'.",
-                "not_found",
+                it=f"Il piano {plan_id} non esiste: controllate il numero con "
+                "'rooting-future list'.",
+                en=f"Plan {plan_id} does not exist: check the number with 'rooting-future list'.",
+                code="not_found",
             )
         else:
             super().__init__(
-                f"Il piano {plan_id} non ha una versione {version}: vedete "
+                it=f"Il piano {plan_id} non ha una versione {version}: vedete "
                 f"'rooting-future versions {plan_id}'.",
-                f"Plan {plan_id} has no version {version}: see "
+                en=f"Plan {plan_id} has no version {version}: see "
                 f"'rooting-future versions {plan_id}'.",
-                "not_found",
+                code="not_found",
             )
 
 
 class ClubLimitReached(ServiceError):
     def __init__(self, limit: int) -> None:
         super().__init__(
-            f"La licenza consente al massimo {limit} società e sono già tutte in uso: "
+            it=f"La licenza consente al massimo {limit} società e sono già tutte in uso: "
             "aprite un piano di una società esistente o ampliate la licenza.",
-            f"The licence allows at most {limit} clubs and all are in use: "
+            en=f"The licence allows at most {limit} clubs and all are in use: "
             "open a plan of an existing club or extend the licence.",
-            "club_limit",
+            code="club_limit",
         )
 
 
@@ -268,7 +262,7 @@ class Service:
         try:
             self.db = Database(paths.database_path(self.home))
         except StoreError as error:
-            raise ServiceError(*error.messages, code="store") from error
+            raise ServiceError(it=error.it, en=error.en, code="store") from error
 
     def close(self) -> None:
         self.db.close()
@@ -346,11 +340,11 @@ class Service:
             row = self._row(session, plan_id)
             if expected_version is not None and row.current_version != expected_version:
                 raise ServiceError(
-                    f"Il piano {plan_id} è stato modificato altrove (ora alla versione "
+                    it=f"Il piano {plan_id} è stato modificato altrove (ora alla versione "
                     f"{row.current_version}): ricaricatelo prima di salvare.",
-                    f"Plan {plan_id} was changed elsewhere (now at version "
+                    en=f"Plan {plan_id} was changed elsewhere (now at version "
                     f"{row.current_version}): reload it before saving.",
-                    "conflict",
+                    code="conflict",
                 )
             if plan.uid != row.uid:
                 plan = plan.model_copy(update={"uid": row.uid})
@@ -370,9 +364,9 @@ class Service:
         plan = self.get_plan(plan_id).plan
         if not any(o.code == objective.code for o in plan.objectives()):
             raise ServiceError(
-                f"L'obiettivo {objective.code} non è in questo piano.",
-                f"Objective {objective.code} is not in this plan.",
-                "bad_input",
+                it=f"L'obiettivo {objective.code} non è in questo piano.",
+                en=f"Objective {objective.code} is not in this plan.",
+                code="bad_input",
             )
         edited = edits.edit_objective(plan, objective)
         return self.save_version(
@@ -388,9 +382,9 @@ class Service:
             rewritten = edits.rewrite_from_numbers(plan, code)
         except (KeyError, StopIteration):
             raise ServiceError(
-                f"I testi dell'obiettivo {code} non si possono ricostruire dai numeri.",
-                f"The texts of objective {code} cannot be rebuilt from the numbers.",
-                "bad_input",
+                it=f"I testi dell'obiettivo {code} non si possono ricostruire dai numeri.",
+                en=f"The texts of objective {code} cannot be rebuilt from the numbers.",
+                code="bad_input",
             ) from None
         return self.save_version(
             plan_id, _revalidated(rewritten), reason, VersionSource.EDITED, expected_version
@@ -404,9 +398,9 @@ class Service:
         for actual in actuals:
             if actual.season not in plan.seasons:
                 raise ServiceError(
-                    f"La stagione {actual.season} non è del piano ({plan.seasons_label}).",
-                    f"Season {actual.season} is not in the plan ({plan.seasons_label}).",
-                    "bad_input",
+                    it=f"La stagione {actual.season} non è del piano ({plan.seasons_label}).",
+                    en=f"Season {actual.season} is not in the plan ({plan.seasons_label}).",
+                    code="bad_input",
                 )
         with self.db.write() as session:
             self._row(session, plan_id)
@@ -427,9 +421,9 @@ class Service:
         plan = self.get_plan(plan_id).plan
         if not any(a.code == action for o in plan.objectives() for a in o.actions):
             raise ServiceError(
-                f"L'azione {action} non è in questo piano.",
-                f"Action {action} is not in this plan.",
-                "bad_input",
+                it=f"L'azione {action} non è in questo piano.",
+                en=f"Action {action} is not in this plan.",
+                code="bad_input",
             )
         with self.db.write() as session:
             actuals_store.add_action_states(
@@ -452,9 +446,9 @@ class Service:
         season = season or current_season(plan.seasons, today or dt.date.today())
         if season not in plan.seasons:
             raise ServiceError(
-                f"La stagione {season} non è del piano ({plan.seasons_label}).",
-                f"Season {season} is not in the plan ({plan.seasons_label}).",
-                "bad_input",
+                it=f"La stagione {season} non è del piano ({plan.seasons_label}).",
+                en=f"Season {season} is not in the plan ({plan.seasons_label}).",
+                code="bad_input",
             )
         with self.db.read() as session:
             found = actuals_store.actuals(session, plan_id)
@@ -494,12 +488,12 @@ class Service:
             rows = importer.read_rows(Path(path))
             result = importer.parse_rows(rows, plan, f"file: {Path(path).name}", mapping, header)
         except importer.ImportProblem as problem:
-            raise ServiceError(*problem.messages, code="bad_input") from None
+            raise ServiceError(it=problem.it, en=problem.en, code="bad_input") from None
         except OSError as error:
             raise ServiceError(
-                f"Il file {Path(path).name} non si apre: {error.strerror or error}.",
-                f"{Path(path).name} cannot be opened: {error.strerror or error}.",
-                "bad_input",
+                it=f"Il file {Path(path).name} non si apre: {error.strerror or error}.",
+                en=f"{Path(path).name} cannot be opened: {error.strerror or error}.",
+                code="bad_input",
             ) from None
         if result.actuals:
             with self.db.write() as session:
@@ -538,9 +532,9 @@ class Service:
     def _check_season(plan: Plan, season: str) -> None:
         if season not in plan.seasons:
             raise ServiceError(
-                f"La stagione {season} non è del piano ({plan.seasons_label}).",
-                f"Season {season} is not in the plan ({plan.seasons_label}).",
-                "bad_input",
+                it=f"La stagione {season} non è del piano ({plan.seasons_label}).",
+                en=f"Season {season} is not in the plan ({plan.seasons_label}).",
+                code="bad_input",
             )
 
     # --- public sources (tier 2) ----------------------------------------------------------
@@ -563,9 +557,9 @@ class Service:
             reviewed = research_review.review(plan, decisions, values)
         except research_review.UnknownFact as error:
             raise ServiceError(
-                f"Il piano {plan_id} non ha questi fatti da fonti pubbliche: {error.args[0]}.",
-                f"Plan {plan_id} has no public-source facts called {error.args[0]}.",
-                "bad_input",
+                it=f"Il piano {plan_id} non ha questi fatti da fonti pubbliche: {error.args[0]}.",
+                en=f"Plan {plan_id} has no public-source facts called {error.args[0]}.",
+                code="bad_input",
             ) from None
         accepted = sum(1 for f in reviewed.research.facts if f.status is FactStatus.ACCEPTED)
         return self.save_version(
@@ -595,11 +589,11 @@ class Service:
             drivers = FinanceDrivers.model_validate(drivers.model_dump())
         except ValidationError:
             raise ServiceError(
-                "Lo scenario ha valori fuori dai limiti: crescite tra -100% e +500% in tre "
+                it="Lo scenario ha valori fuori dai limiti: crescite tra -100% e +500% in tre "
                 "stagioni, inflazione tra -20% e +50% l'anno, tasso del mutuo tra 0% e 20%.",
-                "The scenario has values out of range: growth between -100% and +500% over "
+                en="The scenario has values out of range: growth between -100% and +500% over "
                 "three seasons, inflation between -20% and +50% a year, loan rate 0% to 20%.",
-                "bad_input",
+                code="bad_input",
             ) from None
         document = self.get_plan(plan_id)
         plan = document.plan
@@ -797,7 +791,7 @@ class Service:
 
     def add_note(self, plan_id: int, body: str, section: str | None = None) -> NoteInfo:
         if not body.strip():
-            raise ServiceError("La nota è vuota.", "The note is empty.", "bad_input")
+            raise ServiceError(it="La nota è vuota.", en="The note is empty.", code="bad_input")
         with self.db.write() as session:
             self._row(session, plan_id)
             now = utcnow()
@@ -954,7 +948,7 @@ class Service:
         try:
             return generation.agents_to_regenerate(section)
         except generation.UnknownSection as error:
-            raise ServiceError(*error.messages, code="bad_input") from None
+            raise ServiceError(it=error.it, en=error.en, code="bad_input") from None
 
     def regenerate_section(
         self,

@@ -34,6 +34,7 @@ from licensing.envelope import (
     sign_document,
     signature_ok,
 )
+from licensing.errors import UserError
 from licensing.fingerprint import (
     FingerprintUnavailable,
     RawIdSource,
@@ -56,17 +57,12 @@ _NONCE = re.compile(r"[0-9a-f]{32}")
 _LICENCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,63}")
 
 
-class ActivationError(Exception):
+class ActivationError(UserError):
     """A user-facing failure with Italian and English text and a CLI exit code."""
 
-    def __init__(self, it: str, en: str, exit_code: int = 1) -> None:
-        super().__init__(en)
-        self.it = it
-        self.en = en
+    def __init__(self, *, it: str, en: str, exit_code: int = 1) -> None:
+        super().__init__(it=it, en=en, code="activation")
         self.exit_code = exit_code
-
-    def bilingual(self) -> str:
-        return f"{self.it}\n{self.en}"
 
 
 class InvalidDocument(ValueError):
@@ -203,9 +199,9 @@ def _fingerprint(source: RawIdSource | None) -> str:
         return machine_fingerprint(source)
     except FingerprintUnavailable as exc:
         raise ActivationError(
-            "Non è possibile leggere l'identificativo di questo computer "
+            it="Non è possibile leggere l'identificativo di questo computer "
             f"({exc.reason}). Contatta l'assistenza Rooting Future.",
-            f"This computer's identifier cannot be read ({exc.reason}). "
+            en=f"This computer's identifier cannot be read ({exc.reason}). "
             "Contact Rooting Future support.",
         ) from exc
 
@@ -215,8 +211,8 @@ def _load_key(home: Path, use_keyring: bool):  # -> Ed25519PrivateKey | None
         return installation_key.load(home, use_keyring=use_keyring)
     except installation_key.InstallationKeyError as exc:
         raise ActivationError(
-            "La chiave di installazione è danneggiata: contatta l'assistenza Rooting Future.",
-            f"The installation key is damaged ({exc}): contact Rooting Future support.",
+            it="La chiave di installazione è danneggiata: contatta l'assistenza Rooting Future.",
+            en=f"The installation key is damaged ({exc}): contact Rooting Future support.",
         ) from exc
 
 
@@ -225,8 +221,8 @@ def _write_output(out: Path, data: bytes) -> None:
         files.write_atomic(Path(out), data)
     except OSError as exc:
         raise ActivationError(
-            f"Impossibile scrivere il file {out}: {exc.strerror or type(exc).__name__}.",
-            f"Cannot write the file {out}: {exc.strerror or type(exc).__name__}.",
+            it=f"Impossibile scrivere il file {out}: {exc.strerror or type(exc).__name__}.",
+            en=f"Cannot write the file {out}: {exc.strerror or type(exc).__name__}.",
             exit_code=2,
         ) from exc
 
@@ -249,8 +245,8 @@ def build_request(
             installation_key.write_public(home, key)
     except OSError as exc:
         raise ActivationError(
-            "Impossibile salvare la chiave di installazione nella cartella dei dati.",
-            f"Cannot save the installation key in the data folder ({type(exc).__name__}).",
+            it="Impossibile salvare la chiave di installazione nella cartella dei dati.",
+            en=f"Cannot save the installation key in the data folder ({type(exc).__name__}).",
         ) from exc
     public_key = public_bytes(key)
     version = app_version.strip()[:64] or "unknown"
@@ -317,32 +313,32 @@ def deactivate(
         data = None
     if data is None:
         raise ActivationError(
-            "Nessuna licenza installata su questo computer: non c'è nulla da disattivare.",
-            "No licence is installed on this computer: there is nothing to deactivate.",
+            it="Nessuna licenza installata su questo computer: non c'è nulla da disattivare.",
+            en="No licence is installed on this computer: there is nothing to deactivate.",
         )
     licence = authenticate(data, load_trusted_keys_cached(trusted_keys_path)).licence
     if licence is None:
         raise ActivationError(
-            "La licenza installata non è valida (danneggiata o non riconosciuta): "
+            it="La licenza installata non è valida (danneggiata o non riconosciuta): "
             "non può essere disattivata. Contatta l'assistenza Rooting Future.",
-            "The installed licence is not valid (damaged or not recognised): it cannot be "
+            en="The installed licence is not valid (damaged or not recognised): it cannot be "
             "deactivated. Contact Rooting Future support.",
         )
     fingerprint = _fingerprint(fingerprint_source)
     if fingerprint != licence.fingerprint:
         raise ActivationError(
-            "La licenza installata appartiene a un altro computer: disattivala da quello.",
-            "The installed licence belongs to another computer: deactivate it there.",
+            it="La licenza installata appartiene a un altro computer: disattivala da quello.",
+            en="The installed licence belongs to another computer: deactivate it there.",
         )
     key = _load_key(home, use_keyring)
     if licence.installation_key is not None and (
         key is None or public_bytes(key) != licence.installation_key
     ):
         raise ActivationError(
-            "La chiave di installazione di questa licenza non è più presente su questo "
+            it="La chiave di installazione di questa licenza non è più presente su questo "
             "computer: la ricevuta non può essere firmata. Contatta Rooting Future indicando "
             f"il codice macchina {fingerprint}.",
-            "This licence's installation key is no longer on this computer, so the receipt "
+            en="This licence's installation key is no longer on this computer, so the receipt "
             f"cannot be signed. Contact Rooting Future quoting the machine code {fingerprint}.",
         )
     if key is None:

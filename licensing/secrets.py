@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from licensing import keyring_store
+from licensing.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -40,32 +41,27 @@ MAX_KEY_LENGTH = 1000
 _PROVIDER = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 
 
-class SecretStoreUnavailable(RuntimeError):
+class SecretStoreUnavailable(UserError, RuntimeError):
     """The OS keyring cannot be used; ``str()`` explains it in Italian and English."""
 
     def __init__(self, provider: str, reason: str) -> None:
         self.provider = provider
         self.reason = reason
         self.env_var = api_key_env_var(provider)
-        super().__init__(self.bilingual())
-
-    def message(self, lang: str = "it") -> str:
-        if lang == "en":
-            return (
-                "The system keyring (where the app keeps the API key) cannot be used "
-                f"({self.reason}). Way out: set the environment variable {self.env_var} "
-                "to your API key before starting the app; on Linux, install and unlock a "
-                "Secret Service keyring (GNOME Keyring or KWallet)."
-            )
-        return (
-            "Il portachiavi di sistema (dove l'app conserva la chiave API) non è "
-            f"utilizzabile ({self.reason}). Soluzione: imposta la variabile d'ambiente "
+        super().__init__(
+            it="Il portachiavi di sistema (dove l'app conserva la chiave API) non è "
+            f"utilizzabile ({reason}). Soluzione: imposta la variabile d'ambiente "
             f"{self.env_var} con la tua chiave API prima di avviare l'app; su Linux installa "
-            "e sblocca un portachiavi Secret Service (GNOME Keyring o KWallet)."
+            "e sblocca un portachiavi Secret Service (GNOME Keyring o KWallet).",
+            en="The system keyring (where the app keeps the API key) cannot be used "
+            f"({reason}). Way out: set the environment variable {self.env_var} "
+            "to your API key before starting the app; on Linux, install and unlock a "
+            "Secret Service keyring (GNOME Keyring or KWallet).",
+            code="keyring_unavailable",
         )
 
-    def bilingual(self) -> str:
-        return f"{self.message('it')}\n{self.message('en')}"
+    def __str__(self) -> str:
+        return self.bilingual()
 
 
 def _check_provider(provider: str) -> str:

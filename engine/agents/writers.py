@@ -15,7 +15,8 @@ from engine.agents.context import PlanContext
 from engine.agents.registry import AgentName
 from engine.agents.specs import SPECS
 from engine.domain.plan import AreaSection, ExecutiveSummary, FinancialPlan
-from engine.llm.base import CancelToken, ErrorKind, GenerationSettings, LLMClient, LLMError, Usage
+from engine.llm import errors
+from engine.llm.base import CancelToken, GenerationSettings, LLMClient, Usage
 from engine.research import ResearchOutcome, not_searched, run_research
 
 Section = AreaSection | FinancialPlan | ExecutiveSummary
@@ -66,7 +67,7 @@ class OfflineWriter:
         cancel: CancelToken,
     ) -> AgentOutput:
         if cancel.cancelled:
-            raise LLMError(ErrorKind.CANCELLED, "cancelled", "annullato")
+            raise errors.cancelled()
         spec = SPECS[agent]
         section = spec.compose(ctx, prior)
         on_text(spec.streamed(section))

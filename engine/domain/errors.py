@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from engine.domain.language import Language
 from engine.domain.messages import FALLBACK, FIELD_MESSAGES, MESSAGES
 from engine.domain.rules import CrossFieldErrors, Path
+from engine.errors import UserError
 
 PATH_SEPARATOR = " › "
 CHOICE_CODES = ("enum", "literal_error")
@@ -59,13 +60,18 @@ class Issue:
         }
 
 
-class DomainValidationError(Exception):
-    """Raised with every issue found, so a user fixes a file in one pass."""
+class DomainValidationError(UserError):
+    """Raised with every issue found, so a user fixes a file in one pass.
+
+    Its message is the list, as ``render`` writes it; it quotes the user's own answers.
+    """
 
     def __init__(self, issues: list[Issue], subject: str = "") -> None:
         self.issues = issues
         self.subject = subject
-        super().__init__(self.render(Language.EN))
+        super().__init__(
+            it=self.render(Language.IT), en=self.render(Language.EN), code="invalid_input"
+        )
 
     def render(self, language: Language | str = Language.IT) -> str:
         lang, count = Language(language), len(self.issues)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from engine.errors import UserError
 from engine.redaction import redact
 
 
@@ -32,31 +33,30 @@ class ErrorKind(StrEnum):
     BAD_REQUEST = "bad_request"
 
 
-class LLMError(Exception):
-    """A failed completion, with what the user can do about it in both languages."""
+class LLMError(UserError):
+    """A failed completion, with what the user can do about it in both languages.
+
+    ``code`` is the kind's value; ``kind`` decides what the GUI offers (settings, wait,
+    offline draft) and ``retry_after_s``/``status`` whether and when to try again.
+    """
 
     def __init__(
         self,
         kind: ErrorKind,
-        message_en: str,
-        message_it: str | None = None,
         *,
+        it: str,
+        en: str,
         retry_after_s: float | None = None,
         status: int | None = None,
         replacement: str | None = None,
     ) -> None:
         # Messages quote servers and answers, and end up on screen, in logs and in the store:
         # a key a model echoed back never gets that far.
-        message_en = redact(message_en)
-        super().__init__(message_en)
+        super().__init__(it=redact(it), en=redact(en), code=kind.value)
         self.kind = kind
-        self.messages = (redact(message_it) if message_it else message_en, message_en)
         self.retry_after_s = retry_after_s
         self.status = status
         self.replacement = replacement  # a model to switch to, when this one is retired
-
-    def message(self, language: str = "it") -> str:
-        return self.messages[0 if language == "it" else 1]
 
 
 class CancelToken:

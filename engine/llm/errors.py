@@ -36,8 +36,8 @@ def with_attempts(error: LLMError, attempts: int) -> LLMError:
     it, en = error.messages
     wrapped = LLMError(
         error.kind,
-        f"{en} (attempts: {attempts})",
-        f"{it} (tentativi: {attempts})",
+        it=f"{it} (tentativi: {attempts})",
+        en=f"{en} (attempts: {attempts})",
         retry_after_s=error.retry_after_s,
         status=error.status,
     )
@@ -57,19 +57,19 @@ def is_retryable(error: LLMError) -> bool:
 def missing_key(provider: str) -> LLMError:
     return LLMError(
         ErrorKind.AUTH,
-        f"No API key is set for {provider}: enter it in Settings, or use the offline draft.",
-        f"Manca la chiave API per {provider}: inseritela in Impostazioni, oppure usate la "
+        it=f"Manca la chiave API per {provider}: inseritela in Impostazioni, oppure usate la "
         "bozza offline.",
+        en=f"No API key is set for {provider}: enter it in Settings, or use the offline draft.",
     )
 
 
 def bad_key(provider: str, status: int | None, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.AUTH,
-        f"{provider} refused the API key{_detail(detail)}. Check the key in Settings "
-        "(copy it again from Google AI Studio), or use the offline draft.",
-        f"{provider} ha rifiutato la chiave API{_detail(detail)}. Controllate la chiave in "
+        it=f"{provider} ha rifiutato la chiave API{_detail(detail)}. Controllate la chiave in "
         "Impostazioni (copiatela di nuovo da Google AI Studio), oppure usate la bozza offline.",
+        en=f"{provider} refused the API key{_detail(detail)}. Check the key in Settings "
+        "(copy it again from Google AI Studio), or use the offline draft.",
         status=status,
     )
 
@@ -77,11 +77,11 @@ def bad_key(provider: str, status: int | None, detail: str = "") -> LLMError:
 def permission_denied(provider: str, status: int | None, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.AUTH,
-        f"{provider} denied access with this API key{_detail(detail)}. Check in Settings that "
-        "the key belongs to a project with the Gemini API enabled, or use the offline draft.",
-        f"{provider} ha negato l'accesso con questa chiave API{_detail(detail)}. Controllate in "
+        it=f"{provider} ha negato l'accesso con questa chiave API{_detail(detail)}. Controllate in "
         "Impostazioni che la chiave appartenga a un progetto con la Gemini API attiva, oppure "
         "usate la bozza offline.",
+        en=f"{provider} denied access with this API key{_detail(detail)}. Check in Settings that "
+        "the key belongs to a project with the Gemini API enabled, or use the offline draft.",
         status=status,
     )
 
@@ -106,9 +106,9 @@ def unknown_model(
     hint_it = hint_it or "scegliete un altro modello in Impostazioni"
     return LLMError(
         ErrorKind.MODEL,
-        f"The model '{model}' is not available on {provider} (unknown or retired): {hint_en}.",
-        f"Il modello '{model}' non è disponibile su {provider} (sconosciuto o dismesso): "
+        it=f"Il modello '{model}' non è disponibile su {provider} (sconosciuto o dismesso): "
         f"{hint_it}.",
+        en=f"The model '{model}' is not available on {provider} (unknown or retired): {hint_en}.",
         status=status,
         replacement=replacement,
     )
@@ -120,10 +120,10 @@ def quota(
     if daily:
         return LLMError(
             ErrorKind.QUOTA,
-            f"The daily request quota of {provider} is used up. Try again tomorrow, enable "
-            "billing on the project, or use the offline draft.",
-            f"La quota giornaliera di richieste di {provider} è esaurita. Riprovate domani, "
+            it=f"La quota giornaliera di richieste di {provider} è esaurita. Riprovate domani, "
             "attivate la fatturazione sul progetto, oppure usate la bozza offline.",
+            en=f"The daily request quota of {provider} is used up. Try again tomorrow, enable "
+            "billing on the project, or use the offline draft.",
             retry_after_s=retry_after_s,
             status=status,
         )
@@ -133,11 +133,11 @@ def quota(
     )
     return LLMError(
         ErrorKind.QUOTA,
-        f"{provider} says the request quota is exceeded: {wait_en}, or choose the free-tier "
-        "preset in Settings (fewer requests per minute), or use the offline draft.",
-        f"{provider} segnala che la quota di richieste è superata: {wait_it}, oppure scegliete "
+        it=f"{provider} segnala che la quota di richieste è superata: {wait_it}, oppure scegliete "
         "il profilo 'piano gratuito' in Impostazioni (meno richieste al minuto), oppure usate "
         "la bozza offline.",
+        en=f"{provider} says the request quota is exceeded: {wait_en}, or choose the free-tier "
+        "preset in Settings (fewer requests per minute), or use the offline draft.",
         retry_after_s=retry_after_s,
         status=status,
     )
@@ -146,10 +146,10 @@ def quota(
 def unavailable(provider: str, status: int | None, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.UNAVAILABLE,
-        f"{provider} is overloaded or unavailable{_detail(detail)}. Try again in a few "
-        "minutes, or use the offline draft.",
-        f"{provider} è sovraccarico o non disponibile{_detail(detail)}. Riprovate tra qualche "
+        it=f"{provider} è sovraccarico o non disponibile{_detail(detail)}. Riprovate tra qualche "
         "minuto, oppure usate la bozza offline.",
+        en=f"{provider} is overloaded or unavailable{_detail(detail)}. Try again in a few "
+        "minutes, or use the offline draft.",
         status=status,
     )
 
@@ -159,10 +159,10 @@ def timeout(provider: str, seconds: float | None, status: int | None = None) -> 
     after_it = f" dopo {seconds_text(seconds)}" if seconds else ""
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"{provider} did not answer in time{after_en}. Try again in a few minutes, or use the "
-        "offline draft.",
-        f"{provider} non ha risposto in tempo{after_it}. Riprovate tra qualche minuto, oppure "
+        it=f"{provider} non ha risposto in tempo{after_it}. Riprovate tra qualche minuto, oppure "
         "usate la bozza offline.",
+        en=f"{provider} did not answer in time{after_en}. Try again in a few minutes, or use the "
+        "offline draft.",
         status=status,
     )
 
@@ -170,40 +170,40 @@ def timeout(provider: str, seconds: float | None, status: int | None = None) -> 
 def connect_timeout(provider: str, seconds: float) -> LLMError:
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"Could not connect to {provider} within {seconds_text(seconds)}: check the internet "
-        "connection (or that the server is running), or use the offline draft.",
-        f"Impossibile collegarsi a {provider} entro {seconds_text(seconds)}: controllate la "
+        it=f"Impossibile collegarsi a {provider} entro {seconds_text(seconds)}: controllate la "
         "connessione a internet (o che il server sia avviato), oppure usate la bozza offline.",
+        en=f"Could not connect to {provider} within {seconds_text(seconds)}: check the internet "
+        "connection (or that the server is running), or use the offline draft.",
     )
 
 
 def first_byte_timeout(provider: str, seconds: float) -> LLMError:
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"{provider} did not start answering within {seconds_text(seconds)}. Try again in a "
-        "few minutes, or use the offline draft.",
-        f"{provider} non ha iniziato a rispondere entro {seconds_text(seconds)}. Riprovate tra "
+        it=f"{provider} non ha iniziato a rispondere entro {seconds_text(seconds)}. Riprovate tra "
         "qualche minuto, oppure usate la bozza offline.",
+        en=f"{provider} did not start answering within {seconds_text(seconds)}. Try again in a "
+        "few minutes, or use the offline draft.",
     )
 
 
 def idle_timeout(provider: str, seconds: float) -> LLMError:
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"{provider} stopped sending the answer for more than {seconds_text(seconds)}. Try "
-        "again, or use the offline draft.",
-        f"{provider} ha smesso di inviare la risposta per più di {seconds_text(seconds)}. "
+        it=f"{provider} ha smesso di inviare la risposta per più di {seconds_text(seconds)}. "
         "Riprovate, oppure usate la bozza offline.",
+        en=f"{provider} stopped sending the answer for more than {seconds_text(seconds)}. Try "
+        "again, or use the offline draft.",
     )
 
 
 def section_timeout(provider: str, seconds: float) -> LLMError:
     return LLMError(
         ErrorKind.TIMEOUT,
-        f"{provider} did not finish this section within {seconds_text(seconds)}, retries "
-        "included. Try again later, or use the offline draft.",
-        f"{provider} non ha completato questa sezione entro {seconds_text(seconds)}, tentativi "
+        it=f"{provider} non ha completato questa sezione entro {seconds_text(seconds)}, tentativi "
         "compresi. Riprovate più tardi, oppure usate la bozza offline.",
+        en=f"{provider} did not finish this section within {seconds_text(seconds)}, retries "
+        "included. Try again later, or use the offline draft.",
     )
 
 
@@ -211,11 +211,11 @@ def too_large(provider: str, max_bytes: int) -> LLMError:
     size = f"{max_bytes / 1_000_000:g} MB" if max_bytes >= 100_000 else f"{max_bytes:,} bytes"
     return LLMError(
         ErrorKind.INVALID_OUTPUT,
-        f"{provider} sent an answer larger than {size}, far more than a section needs, and it "
-        "was stopped. Regenerate this section, try another model, or use the offline draft.",
-        f"{provider} ha inviato una risposta più grande di {size}, molto più di quanto serva a "
+        it=f"{provider} ha inviato una risposta più grande di {size}, molto più di quanto serva a "
         "una sezione, ed è stata interrotta. Rigenerate questa sezione, provate un altro "
         "modello, oppure usate la bozza offline.",
+        en=f"{provider} sent an answer larger than {size}, far more than a section needs, and it "
+        "was stopped. Regenerate this section, try another model, or use the offline draft.",
     )
 
 
@@ -223,12 +223,12 @@ def garbled(provider: str) -> LLMError:
     """Bytes that are not valid text: damaged on the way (a proxy, a flaky link), retryable."""
     return LLMError(
         ErrorKind.NETWORK,
-        f"The answer from {provider} arrived damaged (it contained bytes that are not valid "
-        "text), probably because of the network or a proxy. Try again; if it keeps happening, "
-        "check the connection, or use the offline draft.",
-        f"La risposta di {provider} è arrivata rovinata (conteneva byte che non sono testo "
+        it=f"La risposta di {provider} è arrivata rovinata (conteneva byte che non sono testo "
         "valido), probabilmente per la rete o un proxy. Riprovate; se si ripete, controllate "
         "la connessione, oppure usate la bozza offline.",
+        en=f"The answer from {provider} arrived damaged (it contained bytes that are not valid "
+        "text), probably because of the network or a proxy. Try again; if it keeps happening, "
+        "check the connection, or use the offline draft.",
     )
 
 
@@ -240,32 +240,32 @@ A model has no reason to write it, so in an answer it means the bytes were damag
 def offline(provider: str, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.NETWORK,
-        f"Cannot reach {provider}{_detail(detail)}: check the internet connection, or use the "
-        "offline draft.",
-        f"Impossibile raggiungere {provider}{_detail(detail)}: controllate la connessione a "
+        it=f"Impossibile raggiungere {provider}{_detail(detail)}: controllate la connessione a "
         "internet, oppure usate la bozza offline.",
+        en=f"Cannot reach {provider}{_detail(detail)}: check the internet connection, or use the "
+        "offline draft.",
     )
 
 
 def local_server_down(base_url: str, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.NETWORK,
-        f"No local model server answers at {base_url}{_detail(detail)}: is Ollama (or "
-        "llama-server) running at that address? Start it, check the address in Settings, or "
-        "use the offline draft.",
-        f"Nessun server di modelli locali risponde a {base_url}{_detail(detail)}: Ollama (o "
+        it=f"Nessun server di modelli locali risponde a {base_url}{_detail(detail)}: Ollama (o "
         "llama-server) è avviato a quell'indirizzo? Avviatelo, controllate l'indirizzo in "
         "Impostazioni, oppure usate la bozza offline.",
+        en=f"No local model server answers at {base_url}{_detail(detail)}: is Ollama (or "
+        "llama-server) running at that address? Start it, check the address in Settings, or "
+        "use the offline draft.",
     )
 
 
 def local_key_refused(base_url: str, status: int | None) -> LLMError:
     return LLMError(
         ErrorKind.AUTH,
-        f"The local model server at {base_url} refused the request as unauthorised: check its "
-        "API key in Settings (Ollama needs none).",
-        f"Il server di modelli locali a {base_url} ha rifiutato la richiesta come non "
+        it=f"Il server di modelli locali a {base_url} ha rifiutato la richiesta come non "
         "autorizzata: controllate la sua chiave API in Impostazioni (Ollama non ne richiede).",
+        en=f"The local model server at {base_url} refused the request as unauthorised: check its "
+        "API key in Settings (Ollama needs none).",
         status=status,
     )
 
@@ -273,10 +273,10 @@ def local_key_refused(base_url: str, status: int | None) -> LLMError:
 def local_wrong_address(base_url: str, status: int | None) -> LLMError:
     return LLMError(
         ErrorKind.BAD_REQUEST,
-        f"The server at {base_url} does not offer an OpenAI-compatible API: check the address "
-        "in Settings (for Ollama it is http://localhost:11434/v1).",
-        f"Il server a {base_url} non offre un'API compatibile OpenAI: controllate l'indirizzo "
+        it=f"Il server a {base_url} non offre un'API compatibile OpenAI: controllate l'indirizzo "
         "in Impostazioni (per Ollama è http://localhost:11434/v1).",
+        en=f"The server at {base_url} does not offer an OpenAI-compatible API: check the address "
+        "in Settings (for Ollama it is http://localhost:11434/v1).",
         status=status,
     )
 
@@ -284,10 +284,10 @@ def local_wrong_address(base_url: str, status: int | None) -> LLMError:
 def bad_request(provider: str, status: int | None, detail: str = "") -> LLMError:
     return LLMError(
         ErrorKind.BAD_REQUEST,
-        f"{provider} refused the request{_detail(detail)}. Check the model and settings; if it "
-        "persists, use the offline draft and report the problem.",
-        f"{provider} ha rifiutato la richiesta{_detail(detail)}. Controllate modello e "
+        it=f"{provider} ha rifiutato la richiesta{_detail(detail)}. Controllate modello e "
         "impostazioni; se si ripete, usate la bozza offline e segnalate il problema.",
+        en=f"{provider} refused the request{_detail(detail)}. Check the model and settings; if it "
+        "persists, use the offline draft and report the problem.",
         status=status,
     )
 
@@ -295,11 +295,11 @@ def bad_request(provider: str, status: int | None, detail: str = "") -> LLMError
 def region_unsupported(provider: str, status: int | None) -> LLMError:
     return LLMError(
         ErrorKind.BAD_REQUEST,
-        f"{provider}'s free tier is not available in your country: enable billing on the "
-        "Google AI Studio project, use a local model, or use the offline draft.",
-        f"Il piano gratuito di {provider} non è disponibile nel vostro paese: attivate la "
+        it=f"Il piano gratuito di {provider} non è disponibile nel vostro paese: attivate la "
         "fatturazione sul progetto Google AI Studio, usate un modello locale, oppure la bozza "
         "offline.",
+        en=f"{provider}'s free tier is not available in your country: enable billing on the "
+        "Google AI Studio project, use a local model, or use the offline draft.",
         status=status,
     )
 
@@ -307,23 +307,23 @@ def region_unsupported(provider: str, status: int | None) -> LLMError:
 def blocked(provider: str, reason: str) -> LLMError:
     return LLMError(
         ErrorKind.BLOCKED,
-        f"{provider} withheld the answer for safety reasons ({reason}). Rephrase the club's "
-        "free-text answers (notes, descriptions) and try again, or use the offline draft.",
-        f"{provider} ha trattenuto la risposta per motivi di sicurezza ({reason}). Riformulate "
+        it=f"{provider} ha trattenuto la risposta per motivi di sicurezza ({reason}). Riformulate "
         "i testi liberi della società (note, descrizioni) e riprovate, oppure usate la bozza "
         "offline.",
+        en=f"{provider} withheld the answer for safety reasons ({reason}). Rephrase the club's "
+        "free-text answers (notes, descriptions) and try again, or use the offline draft.",
     )
 
 
 def truncated(provider: str, max_output_tokens: int) -> LLMError:
     return LLMError(
         ErrorKind.TRUNCATED,
-        f"The answer from {provider} was cut off at the token limit ({max_output_tokens}) "
-        "before the JSON was complete. Raise 'maximum answer length' in Settings (e.g. "
-        f"{max_output_tokens * 2}) and regenerate this section.",
-        f"La risposta di {provider} è stata troncata al limite di token ({max_output_tokens}) "
+        it=f"La risposta di {provider} è stata troncata al limite di token ({max_output_tokens}) "
         "prima che il JSON fosse completo. Aumentate la 'lunghezza massima della risposta' in "
         f"Impostazioni (per esempio {max_output_tokens * 2}) e rigenerate questa sezione.",
+        en=f"The answer from {provider} was cut off at the token limit ({max_output_tokens}) "
+        "before the JSON was complete. Raise 'maximum answer length' in Settings (e.g. "
+        f"{max_output_tokens * 2}) and regenerate this section.",
     )
 
 
@@ -331,16 +331,16 @@ def invalid_output(provider: str, problems: list[str]) -> LLMError:
     shown = "; ".join(problems[:3])
     return LLMError(
         ErrorKind.INVALID_OUTPUT,
-        f"{provider} answered twice with text that is not the expected structure ({shown}). "
-        "Regenerate this section, try another model, or use the offline draft.",
-        f"{provider} ha risposto due volte con un testo che non ha la struttura attesa "
+        it=f"{provider} ha risposto due volte con un testo che non ha la struttura attesa "
         f"({shown}). Rigenerate questa sezione, provate un altro modello, oppure usate la bozza "
         "offline.",
+        en=f"{provider} answered twice with text that is not the expected structure ({shown}). "
+        "Regenerate this section, try another model, or use the offline draft.",
     )
 
 
 def cancelled() -> LLMError:
-    return LLMError(ErrorKind.CANCELLED, "Cancelled.", "Annullato.")
+    return LLMError(ErrorKind.CANCELLED, it="Annullato.", en="Cancelled.")
 
 
 def from_transport(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.domain.plan import Plan
+from engine.errors import UserError
 from engine.monitoring.model import Actual, Review, Subject
 
 # field -> the header names that mean it (lower case, without accents that vary)
@@ -47,15 +48,8 @@ SEASON = re.compile(r"^\s*(\d{4})\s*[/\-]\s*(\d{2}|\d{4})\s*$")
 MAX_ROWS = 20_000
 
 
-class ImportProblem(ValueError):
+class ImportProblem(UserError, ValueError):
     """The file as a whole cannot be read (not CSV/XLSX, no header row found)."""
-
-    def __init__(self, it: str, en: str) -> None:
-        super().__init__(en)
-        self.messages = (it, en)
-
-    def message(self, language: str = "it") -> str:
-        return self.messages[0 if language == "it" else 1]
 
 
 @dataclass(frozen=True)
@@ -118,9 +112,10 @@ def read_rows(path: Path) -> list[list[object]]:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises several kinds for a damaged file
             raise ImportProblem(
-                f"Il file {path.name} non è un foglio Excel leggibile: salvatelo di nuovo "
+                it=f"Il file {path.name} non è un foglio Excel leggibile: salvatelo di nuovo "
                 "come .xlsx o .csv.",
-                f"{path.name} is not a readable Excel workbook: save it again as .xlsx or .csv.",
+                en=f"{path.name} is not a readable Excel workbook: save it again as .xlsx or .csv.",
+                code="unreadable_workbook",
             ) from error
         try:
             sheet = book.worksheets[0]
@@ -137,8 +132,9 @@ def read_rows(path: Path) -> list[list[object]]:
             dialect.delimiter = ";" if text.count(";") >= text.count(",") else ","
         return [list(row) for row in csv.reader(io.StringIO(text), dialect)][:MAX_ROWS]
     raise ImportProblem(
-        f"{path.name}: scegliete un file .csv o .xlsx.",
-        f"{path.name}: choose a .csv or .xlsx file.",
+        it=f"{path.name}: scegliete un file .csv o .xlsx.",
+        en=f"{path.name}: choose a .csv or .xlsx file.",
+        code="unsupported_file",
     )
 
 
@@ -161,10 +157,11 @@ def detect_mapping(rows: list[list[object]]) -> tuple[int, dict[str, int]]:
         if all(name in mapping for name in REQUIRED):
             return index, mapping
     raise ImportProblem(
-        "Non trovo la riga delle intestazioni: servono almeno le colonne Indicatore, Stagione "
+        it="Non trovo la riga delle intestazioni: servono almeno le colonne Indicatore, Stagione "
         "e Valore (e, se ci sono, Obiettivo e Rilevazione).",
-        "The header row was not found: the sheet needs at least the columns Indicator, "
+        en="The header row was not found: the sheet needs at least the columns Indicator, "
         "Season and Value (and, if present, Objective and Review).",
+        code="no_header_row",
     )
 
 

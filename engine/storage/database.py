@@ -19,6 +19,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from engine.errors import UserError
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -27,15 +29,8 @@ BUSY_TIMEOUT_S = 30
 WRITE_OPTION = "rf_write"
 
 
-class StoreError(Exception):
-    """A store problem a user can act on; ``messages`` holds Italian and English text."""
-
-    def __init__(self, message_it: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.messages = (message_it, message_en)
-
-    def message(self, language: str = "it") -> str:
-        return self.messages[0 if language == "it" else 1]
+class StoreError(UserError):
+    """A store problem a user can act on, in Italian and English."""
 
 
 class NewerDatabaseError(StoreError):
@@ -71,10 +66,11 @@ def stored_revision(path: Path) -> str | None:
             return row[0] if row else None
     except sqlite3.DatabaseError as error:
         raise StoreError(
-            f"Il file {path} non è un archivio di Rooting Future leggibile ({error}). "
+            it=f"Il file {path} non è un archivio di Rooting Future leggibile ({error}). "
             "Non è stato modificato: spostatelo altrove o ripristinate una copia di sicurezza.",
-            f"The file {path} is not a readable Rooting Future store ({error}). "
+            en=f"The file {path} is not a readable Rooting Future store ({error}). "
             "It was not changed: move it away or restore a backup.",
+            code="unreadable_store",
         ) from error
 
 
@@ -119,11 +115,12 @@ class Database:
         revision = stored_revision(self.path)
         if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
             raise NewerDatabaseError(
-                f"L'archivio {self.path} è stato creato da una versione più recente di Rooting "
+                it=f"L'archivio {self.path} è stato creato da una versione più recente di Rooting "
                 f"Future (schema {revision}). Non è stato modificato: aggiornate l'applicazione "
                 "per aprirlo.",
-                f"The store {self.path} was created by a newer version of Rooting Future "
+                en=f"The store {self.path} was created by a newer version of Rooting Future "
                 f"(schema {revision}). It was not changed: update the application to open it.",
+                code="newer_store",
             )
 
     def _migrate(self) -> None:

@@ -125,7 +125,7 @@ def test_errors_in_worker_threads_reach_the_gui_thread(qtbot, tmp_path: Path) ->
 
 
 def test_known_failures_are_shown_in_words(boxes) -> None:
-    show_error(None, ServiceError("Messaggio per l'utente.", "User message.", "store"))
+    show_error(None, ServiceError(it="Messaggio per l'utente.", en="User message.", code="store"))
     assert boxes.shown[-1] == ("warning", "Messaggio per l'utente.")
 
 

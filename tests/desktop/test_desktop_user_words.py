@@ -216,8 +216,8 @@ def test_keyring_failure_in_plain_words(
 
 def test_messages_that_ask_for_us_give_the_address_without_class_names() -> None:
     error = ActivationError(
-        "Impossibile salvare la chiave. Contatta l'assistenza Rooting Future.",
-        "Cannot save the installation key (PermissionError). Contact Rooting Future support.",
+        it="Impossibile salvare la chiave. Contatta l'assistenza Rooting Future.",
+        en="Cannot save the installation key (PermissionError). Contact Rooting Future support.",
     )
     for language in ("it", "en"):
         message = user_message(error, language)

@@ -12,6 +12,7 @@ from engine.agents.registry import AgentName
 from engine.agents.writers import AgentOutput, OfflineWriter
 from engine.domain import Area, SectionStatus
 from engine.generation import generate
+from engine.llm import errors
 from engine.llm.base import CancelToken, ErrorKind, LLMError
 from engine.orchestrator import EventKind, GenerationEvent
 from engine.service import Service, ServiceError
@@ -38,12 +39,12 @@ class TimedWriter(OfflineWriter):
             self.peak = max(self.peak, self.active)
         try:
             if cancel.wait(self.delay):
-                raise LLMError(ErrorKind.CANCELLED, "Cancelled.", "Annullato.")
+                raise errors.cancelled()
             if agent in self.fail:
                 raise LLMError(
                     ErrorKind.UNAVAILABLE,
-                    "The model is overloaded.",
-                    "Il modello è sovraccarico: riprovate più tardi.",
+                    it="Il modello è sovraccarico: riprovate più tardi.",
+                    en="The model is overloaded.",
                 )
             return super().write(agent, ctx, prior, on_text, cancel)
         finally:
