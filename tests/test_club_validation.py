@@ -110,6 +110,12 @@ FIELD_RULES = [
         "rf_line_break",
         "riga",
     ),
+    (  # a number where a date goes is read as a timestamp: still a plain message (fuzz)
+        "revenue.sponsorship",
+        {"value": 1, "date": 1},
+        "date_from_datetime_inexact",
+        "AAAA-MM-GG",
+    ),
 ]
 
 

@@ -334,6 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
         "A date in the form YYYY-MM-DD is needed (found: {found}).",
     ),
+    "date_from_datetime_inexact": (  # a number read as a timestamp with a time of day
+        "Serve una data nel formato AAAA-MM-GG (trovato: {found}).",
+        "A date in the form YYYY-MM-DD is needed (found: {found}).",
+    ),
     "datetime_type": (
         "Serve data e ora in formato ISO (trovato: {found}).",
         "An ISO date and time is needed (found: {found}).",
