@@ -25,6 +25,13 @@ Medians, each compared in the same run with a naive way:
     mode, which builds every cell object; CSV parsed row by row, each row finding the
     header row and building the plan's name lookup afresh (a per-row parser).
 
+(d) the progress view's first paint: a new ``ProgressPage`` loads the plan (the status at
+    all six reviews, the tree, the grid) and is painted (``QWidget.grab``), offscreen.
+    Naive: the same page asking ``Service.progress`` for each review (six reads of the
+    plan version and every record) instead of reading them once.
+(e) "Aggiorna il piano" at the first season's end: ``Service.roll_forward`` (the actuals
+    into the season's columns, the finances computed again, a new version saved).
+
 The load average is printed before and after: other CPU-heavy work inflates every figure.
 """
 
@@ -368,6 +375,72 @@ def bench_import(service: object, plan_id: int, folder: Path, count: int, runs: 
         )
 
 
+# --- (d) the progress view's first paint ------------------------------------------------------
+
+
+def bench_view(service: object, plan_id: int, runs: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.progress.page import ProgressPage, Snapshot
+    from engine.monitoring.model import Review
+
+    app = QApplication.instance() or QApplication([])
+    plan = service.get_plan(plan_id).plan  # type: ignore[attr-defined]
+    season = plan.seasons[-1]
+
+    def naive_read(page: ProgressPage, document: object = None) -> None:
+        document = service.get_plan(plan_id)  # type: ignore[attr-defined]
+        progress = {
+            (s, r): service.progress(plan_id, s, r, today=page.today())  # type: ignore[attr-defined]
+            for s in plan.seasons
+            for r in Review
+        }
+        page.snapshot = Snapshot(document, service.actuals(plan_id), progress)  # type: ignore[arg-type,attr-defined]
+
+    def paint(naive: bool) -> None:
+        page = ProgressPage(service)  # type: ignore[arg-type]
+        page.resize(1280, 800)
+        if naive:
+            page._read = lambda document=None: naive_read(page, document)  # type: ignore[method-assign]
+        page.load(plan_id, season, Review.END)
+        page.show()
+        page.grab()
+        app.processEvents()
+        page.close()
+        page.deleteLater()
+
+    paint(False)  # Qt's own first-use costs (fonts, styles) are not the page's
+    fast = median_ms(lambda: paint(False), runs)
+    slow = median_ms(lambda: paint(True), runs)
+    print("(d) the progress view's first paint (new page, six reviews, tree, grid; offscreen)")
+    print(f"    read once: {fast:8.1f} ms")
+    print(f"    naive, Service.progress per review: {slow:8.1f} ms ({slow / fast:.1f}x slower)")
+
+
+# --- (e) roll forward ----------------------------------------------------------------------------
+
+
+def bench_roll(service: object, plan_id: int, runs: int) -> None:
+    """Each run first records a corrected value, so every roll has something to close."""
+    from engine.monitoring.model import Actual, Review, Subject
+
+    plan = service.get_plan(plan_id).plan  # type: ignore[attr-defined]
+    season = plan.seasons[0]
+    objective = plan.objectives()[0]
+    kpi = objective.kpis[0]
+    samples = []
+    for run in range(runs):
+        correction = Actual(Subject.KPI, kpi.name, season, Review.END, 100 + run, objective.code)
+        service.record_actuals(plan_id, [correction])  # type: ignore[attr-defined]
+        start = time.perf_counter()
+        version = service.roll_forward(plan_id, season)  # type: ignore[attr-defined]
+        samples.append((time.perf_counter() - start) * 1000)
+        assert version is not None
+    print('(e) "Aggiorna il piano" at the first season\'s end (actuals in, finances again, saved)')
+    print(f"    Service.roll_forward: {statistics.median(samples):8.1f} ms")
+
+
 # --- main ---------------------------------------------------------------------------------------
 
 
@@ -391,6 +464,8 @@ def main() -> None:
     bench_status(service, plan_id, args.runs * 2)
     bench_report(service, plan_id, folder / "home", folder, args.runs)
     bench_import(service, plan_id, folder, args.rows, max(3, args.runs // 3))
+    bench_view(service, plan_id, max(5, args.runs // 2))
+    bench_roll(service, plan_id, max(3, args.runs // 3))
     print(f"Load average after: {load()}")
     service.close()  # type: ignore[attr-defined]
 

@@ -254,7 +254,7 @@ class FinanceView(QWidget):
         finance = plan.financial_plan
         lang = i18n.current()
         years = [self.tr("Today ({season})").format(season=plan.club.identity.reference_season)]
-        years += list(plan.seasons)
+        years += plan.season_headings(lang)
         self._heading(self.tr("Economic-financial plan"), "pageTitle")
         legend = QLabel(
             self.tr(
@@ -452,7 +452,9 @@ class FinanceView(QWidget):
         if finance.kpis:
             self._heading(self.tr("Financial indicators"))
             table = self._table(
-                "kpis", [self.tr("Indicator"), self.tr("Today"), *plan.seasons], len(finance.kpis)
+                "kpis",
+                [self.tr("Indicator"), self.tr("Today"), *plan.season_headings(lang)],
+                len(finance.kpis),
             )
             for row, kpi in enumerate(finance.kpis):
                 name = QTableWidgetItem(f"{kpi.name} ({kpi.unit})")

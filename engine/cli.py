@@ -753,12 +753,25 @@ def _rebase(args: argparse.Namespace, console: Console, service: Service, season
             print(line, file=console.out)
         return EXIT_BAD_INPUT
     version = service.roll_forward(args.plan_id, season, chosen)
-    if version is None:
-        console.say("Nessun indicatore da riallineare.", "No indicator to re-base.")
+    if version is None and season in service.get_plan(args.plan_id).plan.closed_seasons:
+        console.say(
+            f"{season} è già chiusa su questi consuntivi: il piano non cambia.",
+            f"{season} is already closed on these actuals: the plan does not change.",
+        )
         return EXIT_OK
+    if version is None:
+        console.warn(
+            f"Per {season} non c'è nessun valore di fine stagione: registrateli prima "
+            "(comando actuals).",
+            f"{season} has no season-end value: record them first (the actuals command).",
+        )
+        return EXIT_BAD_INPUT
+    count = len(chosen)
     console.say(
-        f"Salvata la versione {version.number}: {len(chosen)} indicatori riallineati.",
-        f"Saved version {version.number}: {len(chosen)} indicators re-based.",
+        f"Salvata la versione {version.number}: {season} chiusa sui consuntivi, "
+        + ("1 previsione riallineata." if count == 1 else f"{count} previsioni riallineate."),
+        f"Saved version {version.number}: {season} closed on its actuals, "
+        + ("1 forecast re-based." if count == 1 else f"{count} forecasts re-based."),
     )
     return EXIT_OK
 

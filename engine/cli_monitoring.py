@@ -65,8 +65,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CODE:KPI",
-        help="at season end, restart the remaining targets of this KPI from its actual "
-        "(repeatable, or all; without it the proposals are listed)",
+        help="at season end, close the season on its actuals and restart the later targets "
+        "of this KPI (or finance:LINE) from its actual (repeatable; all; none closes "
+        "without re-basing; without it the proposals are listed)",
     )
 
 
@@ -130,29 +131,47 @@ def progress_json(progress: Progress) -> dict[str, Any]:
 
 
 def rebase_lines(proposals: list[Rebase], language: Language) -> list[str]:
-    """What "Aggiorna il piano" would change, one KPI a line."""
+    """What "Aggiorna il piano" would change, one KPI or finance line a line."""
     it = language is Language.IT
     if not proposals:
-        return ["Nessun indicatore da riallineare." if it else "No indicator to re-base."]
+        return [
+            "Nessuna previsione da riallineare: --rebase none chiude la stagione sui consuntivi."
+            if it
+            else "Nothing to re-base: --rebase none closes the season on its actuals."
+        ]
     head = (
-        "Indicatori misurati fuori obiettivo (--rebase CODICE:INDICATORE o all per riallinearli):"
+        "Misurati fuori dal piano (--rebase CODICE:INDICATORE, all, oppure none per chiudere "
+        "la stagione sui consuntivi senza riallineare):"
         if it
-        else "Indicators measured off target (--rebase CODE:KPI or all to re-base them):"
+        else "Measured off the plan (--rebase CODE:KPI, all, or none to close the season on "
+        "its actuals without re-basing):"
     )
-    return [head] + [
-        f"  {p.objective}:{p.kpi}  {'consuntivo' if it else 'actual'} "
-        f"{formatting.number(p.actual, language)}, "
-        f"{'obiettivi successivi' if it else 'later targets'} {p.shift:+g}"
-        for p in proposals
-    ]
+    later = "obiettivi successivi" if it else "later targets"
+    lines = [head]
+    for p in proposals:
+        actual = formatting.number(p.actual, language)
+        if p.is_finance:
+            forecast = formatting.number(p.actual - p.shift, language)
+            lines.append(
+                f"  {p.name}  {p.label}: {'consuntivo' if it else 'actual'} {actual} € "
+                f"({'previsto' if it else 'forecast'} {forecast} €)"
+            )
+        else:
+            lines.append(
+                f"  {p.name}  {'consuntivo' if it else 'actual'} {actual}, {later} {p.shift:+g}"
+            )
+    return lines
 
 
 def chosen_rebases(proposals: list[Rebase], names: list[str]) -> list[Rebase]:
-    """``all`` or CODE:KPI names, matched without regard to case; unknown names raise."""
-    if any(name.strip().lower() == "all" for name in names):
+    """``all``, ``none`` or CODE:KPI / finance:LINE names, matched without regard to case;
+    unknown names raise."""
+    wanted = [name.strip() for name in names]
+    if any(name.lower() == "all" for name in wanted):
         return proposals
-    by_name = {f"{p.objective}:{p.kpi}".lower(): p for p in proposals}
-    missing = [name for name in names if name.strip().lower() not in by_name]
+    wanted = [name for name in wanted if name.lower() != "none"]
+    by_name = {p.name.lower(): p for p in proposals}
+    missing = [name for name in wanted if name.lower() not in by_name]
     if missing:
         raise KeyError(", ".join(missing))
-    return [by_name[name.strip().lower()] for name in names]
+    return [by_name[name.lower()] for name in wanted]

@@ -441,15 +441,12 @@ class Service:
         review: Review = Review.END,
         today: dt.date | None = None,
     ) -> Progress:
-        """The plan's status at a review (default: the season running today)."""
+        """The plan's status at a review (default: the season running today), against the
+        plan in force for that season."""
         plan = self.get_plan(plan_id).plan
         season = season or current_season(plan.seasons, today or dt.date.today())
-        if season not in plan.seasons:
-            raise ServiceError(
-                it=f"La stagione {season} non è del piano ({plan.seasons_label}).",
-                en=f"Season {season} is not in the plan ({plan.seasons_label}).",
-                code="bad_input",
-            )
+        self._check_season(plan, season)
+        plan = self.plan_in_force(plan_id, season)
         with self.db.read() as session:
             found = actuals_store.actuals(session, plan_id)
             states = actuals_store.action_states(session, plan_id)
@@ -471,7 +468,7 @@ class Service:
         from engine.export.progress import export_progress  # WeasyPrint loads only here
 
         status = self.progress(plan_id, season, review, today)
-        plan = self.get_plan(plan_id).plan
+        plan = self.plan_in_force(plan_id, status.season)
         return export_progress(plan, status, formats, out_dir, watermark=self.watermark)
 
     def import_actuals(
@@ -501,7 +498,8 @@ class Service:
         return result
 
     def rebase_proposals(self, plan_id: int, season: str) -> list[Rebase]:
-        """The KPIs whose remaining targets would restart from the season's actuals."""
+        """The KPIs and finance lines whose later figures could restart from the season's
+        actuals (measured off the plan at its end)."""
         plan = self.get_plan(plan_id).plan
         self._check_season(plan, season)
         return roll.proposals(plan, self.actuals(plan_id), season)
@@ -514,19 +512,32 @@ class Service:
         *,
         expected_version: int | None = None,
     ) -> VersionInfo | None:
-        """ "Aggiorna il piano": a new version whose remaining targets start from the
-        season's actuals, for the KPIs the user agreed to (all proposals when None).
-        None when nothing needs re-basing."""
+        """ "Aggiorna il piano": a new version whose figures for ``season`` are its actuals
+        and whose later targets restart from them for the proposals the user agreed to
+        (all when None). None when the season's end has nothing the plan does not already
+        show (nothing recorded, or closed already on the same values)."""
         plan = self.get_plan(plan_id).plan
         self._check_season(plan, season)
-        chosen = accepted if accepted is not None else self.rebase_proposals(plan_id, season)
-        if not chosen:
+        actuals = self.actuals(plan_id)
+        if not roll.closable(plan, actuals, season):
             return None
-        rolled = roll.roll_forward(plan, season, chosen)
-        reason = f"aggiornato ai consuntivi {season}: {len(chosen)} indicatori riallineati"
+        chosen = accepted if accepted is not None else roll.proposals(plan, actuals, season)
+        rolled = roll.roll_forward(plan, actuals, season, chosen)
+        count = len(chosen)
+        moved = "1 previsione riallineata" if count == 1 else f"{count} previsioni riallineate"
+        reason = f"{season} chiusa sui consuntivi" + (f", {moved}" if chosen else "")
         return self.save_version(
             plan_id, _revalidated(rolled), reason, VersionSource.EDITED, expected_version
         )
+
+    def plan_in_force(self, plan_id: int, season: str) -> Plan:
+        """The plan a season is judged against: the newest version in which it was not yet
+        closed (a roll forward writes the actuals over the season's targets)."""
+        plan = self.get_plan(plan_id).plan
+        if season not in plan.closed_seasons:
+            return plan
+        with self.db.read() as session:
+            return repo.version_in_force(session, plan_id, season) or plan
 
     @staticmethod
     def _check_season(plan: Plan, season: str) -> None:

@@ -71,6 +71,8 @@ def badge_label(value: SourcedValue | None) -> str:
         return t("to collect")
     if is_user_edit(value):
         return t("yours")
+    if value.is_actual:  # a closed season's figure, as the club recorded it
+        return t("actual")
     return {
         SourceTier.QUESTIONNAIRE: t("questionnaire"),
         SourceTier.RESEARCH: t("source"),
@@ -243,7 +245,7 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
         out.add("</table>")
     if objective.kpis:
         out.add("<h3>" + esc(t("Indicators")) + "</h3>")
-        _kpi_table(out, objective.kpis, plan.seasons)
+        _kpi_table(out, objective.kpis, plan.season_headings(i18n.current()))
     return out
 
 
@@ -315,7 +317,7 @@ def summary_html(plan: Plan) -> Rendered:
             out.add("</ul>")
     if summary.headline_kpis:
         out.add("<h2>" + esc(t("Headline indicators")) + "</h2>")
-        _kpi_table(out, summary.headline_kpis, plan.seasons)
+        _kpi_table(out, summary.headline_kpis, plan.season_headings(i18n.current()))
     return out
 
 

@@ -492,7 +492,10 @@ class PlanView(QWidget):
             found = self.objective(key.split(":", 1)[1])
             if found is None:
                 return
-            seasons = (plan.club.identity.reference_season, *plan.seasons)
+            seasons = (
+                plan.club.identity.reference_season,
+                *plan.season_headings(i18n.current()),
+            )
             self.objective_editor.load(found[2], seasons)  # type: ignore[arg-type]
             self.stack.setCurrentWidget(self.objective_editor)
         elif key.startswith("area:"):

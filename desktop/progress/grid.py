@@ -197,6 +197,11 @@ class ActualsGrid(QWidget):
         for row in progress.finance:
             spec = RowSpec(Subject.FINANCE, row.key, None, "EUR", negative=True)
             self._row(spec, "", row.label, "€")
+        if progress.finance_lines:
+            self._heading(self.tr("Revenue and costs by item (they add up to the totals)"))
+            for line in progress.finance_lines:
+                spec = RowSpec(Subject.FINANCE, line.key, None, "EUR")
+                self._row(spec, "", line.label, "€")
         self._heading(self.tr("Budget spent in the period"))
         periods = 2 * len(plan.seasons)
         for objective in plan.objectives():
@@ -225,7 +230,7 @@ class ActualsGrid(QWidget):
                 expected[(Subject.KPI, kpi.name, objective.code)] = value_text(
                     kpi.expected, kpi.unit, bare=True
                 )
-        for row in progress.finance:
+        for row in (*progress.finance, *progress.finance_lines):
             expected[(Subject.FINANCE, row.key, None)] = value_text(row.forecast, "EUR")
         for number, spec in enumerate(self.rows):
             if spec is None:

@@ -230,8 +230,8 @@ class ProgressPage(QWidget):
         self.rebase_button = QPushButton(icon("regenerate"), self.tr("Update the plan…"))
         self.rebase_button.setToolTip(
             self.tr(
-                "At season end: the indicators measured off target can start their remaining "
-                "targets again from what was measured"
+                "At season end: the plan takes what was measured as the season's figures, "
+                "and what ended off the plan can start its later figures again from it"
             )
         )
         self.rebase_button.clicked.connect(lambda: self.update_plan())
@@ -397,9 +397,15 @@ class ProgressPage(QWidget):
         actuals = self.service.actuals(self.plan_id)
         states = self.service.action_states(self.plan_id)
         plan = document.plan
+        in_force = {  # a closed season is judged against the plan as it was then
+            season: self.service.plan_in_force(self.plan_id, season)
+            if season in plan.closed_seasons
+            else plan
+            for season in plan.seasons
+        }
         progress = {
             (season, review): monitoring.progress(
-                plan, actuals, states, season, review, today=self.today()
+                in_force[season], actuals, states, season, review, today=self.today()
             )
             for season in plan.seasons
             for review in Review
@@ -461,7 +467,8 @@ class ProgressPage(QWidget):
     def _show(self) -> None:
         progress = self.progress()
         self.rebase_button.setVisible(
-            self.current_review() is Review.END and bool(self.proposals())
+            self.current_review() is Review.END
+            and roll.closable(self.plan, self.snapshot.actuals, self.current_season())
         )
         self._show_overall(progress)
         self._apply(progress)
@@ -800,11 +807,12 @@ class ProgressPage(QWidget):
         return roll.proposals(self.plan, self.snapshot.actuals, self.current_season())
 
     def update_plan(self, dialog: RebaseDialog | None = None) -> bool:
-        """ "Aggiorna il piano": re-base the ticked KPIs as a new version of the plan."""
+        """ "Aggiorna il piano": a new version with the season's actuals and the ticked
+        KPIs and finance lines re-based."""
         assert self.plan_id is not None and self.snapshot is not None
         season = self.current_season()
         dialog = dialog or RebaseDialog(season, self.proposals(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
             self.service.roll_forward(

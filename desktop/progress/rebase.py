@@ -1,8 +1,9 @@
-""" "Aggiorna il piano": which KPIs restart their remaining targets from the season's actual.
+""" "Aggiorna il piano": the season closes on its actuals, and the user picks which KPIs
+and finance lines restart their later figures from what was measured.
 
-The engine proposes (``Service.rebase_proposals``); the user ticks the KPIs they agree
-to; the service saves a new version (``Service.roll_forward``) whose diff shows each
-target that moved. Nothing is re-based without a tick.
+The engine proposes (``Service.rebase_proposals``); the user ticks what they agree to;
+the service saves a new version (``Service.roll_forward``) whose season column holds the
+actuals and whose diff shows each figure that moved. Nothing is re-based without a tick.
 """
 
 from __future__ import annotations
@@ -31,36 +32,46 @@ class RebaseDialog(QDialog):
         self.setMinimumWidth(640)
         intro = QLabel(
             self.tr(
-                "These indicators ended {season} away from their target. Ticked ones keep "
-                "their planned steps but start again from what was measured; the others stay "
-                "as planned. A new version is saved: the history shows every target that "
-                "moved."
+                "The new version of the plan shows what was measured at the end of {season} "
+                "in place of its targets and forecasts, and its finances start again from "
+                "them. The status of {season} is still judged against the plan as it was."
             ).format(season=season)
+            + "\n\n"
+            + (
+                self.tr(
+                    "These ended {season} away from the plan. Ticked ones keep their planned "
+                    "steps (growth, for the finances) but start again from what was "
+                    "measured; the others keep their later figures. The history shows "
+                    "every figure that moved."
+                ).format(season=season)
+                if proposals
+                else self.tr("Nothing ended {season} away from the plan.").format(season=season)
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(proposals), 4)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Indicator"),
+                self.tr("Indicator or item"),
                 self.tr("Measured"),
-                self.tr("Change to the later targets"),
+                self.tr("Change to the later figures"),
                 self.tr("Objective"),
             ]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setVisible(bool(proposals))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, proposal in enumerate(proposals):
-            name = QTableWidgetItem(proposal.kpi)
+            name = QTableWidgetItem(proposal.label or proposal.kpi)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
-            shift = value_text(proposal.shift, proposal.unit)
             cells = [
                 name,
                 QTableWidgetItem(value_text(proposal.actual, proposal.unit)),
-                QTableWidgetItem(shift if proposal.shift < 0 else f"+{shift}"),
-                QTableWidgetItem(proposal.objective),
+                QTableWidgetItem(self._change(proposal)),
+                QTableWidgetItem(proposal.objective or self.tr("Finances")),
             ]
             for column, cell in enumerate(cells):
                 if column:
@@ -76,6 +87,19 @@ class RebaseDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+    def _change(self, proposal: Rebase) -> str:
+        """A KPI's later targets move by the shift; a finance line's grow from the actual."""
+        if proposal.is_finance:
+            forecast = proposal.actual - proposal.shift
+            if not forecast:
+                return self.tr("from the actual")
+            share = value_text(proposal.shift / forecast * 100, "%")
+            return self.tr("{share} on the later years").format(
+                share=share if proposal.shift < 0 else f"+{share}"
+            )
+        shift = value_text(proposal.shift, proposal.unit)
+        return shift if proposal.shift < 0 else f"+{shift}"
 
     def chosen(self) -> list[Rebase]:
         """The proposals the user left ticked."""

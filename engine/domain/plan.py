@@ -339,6 +339,17 @@ class FinanceInputs(StrictModel):
     steps: dict[str, list[float]] = Field(default_factory=dict)
     step_references: dict[str, str] = Field(default_factory=dict)
     investments: dict[Area, list[float]] = Field(default_factory=dict)
+    # The season actuals of closed plan years (the roll forward, ``engine.monitoring.roll``):
+    # per revenue or cost line ("revenue.fees") and "cash", Y1..Y3 (None: not closed or not
+    # measured). A closed year shows them instead of the forecast.
+    closed: dict[str, list[float | None]] = Field(
+        default_factory=dict, max_length=90, exclude_if=lambda closed: not closed
+    )
+    # Per line: the closed year its later forecasts restart from, keeping their planned
+    # growth (absent: they grow from year 0, as first planned).
+    rebased: dict[str, int] = Field(
+        default_factory=dict, max_length=90, exclude_if=lambda rebased: not rebased
+    )
 
 
 class ScenarioSummary(StrictModel):
@@ -481,6 +492,12 @@ class Plan(StrictModel):
     warnings: list[PlanWarning] = Field(default_factory=list, max_length=500)
     data_gaps: list[DataGap] = Field(default_factory=list, max_length=500)
     research: Research = Field(default_factory=Research)  # tier 2: public facts, cited
+    # Seasons rolled forward (``engine.monitoring.roll``): their KPI and finance columns hold
+    # the club's actuals; a closed season's status is judged against the version in force
+    # before it closed. Left out of the stored JSON while empty.
+    closed_seasons: list[str] = Field(
+        default_factory=list, max_length=3, exclude_if=lambda seasons: not seasons
+    )
 
     def area(self, area: Area) -> AreaSection | None:
         return next((section for section in self.areas if section.area is area), None)
@@ -506,6 +523,11 @@ class Plan(StrictModel):
     @property
     def seasons_label(self) -> str:
         return f"{self.seasons[0]} - {self.seasons[-1]}"
+
+    def season_headings(self, language: Language | str = Language.IT) -> list[str]:
+        """The seasons as column headings: a closed one reads "2026/27 (consuntivo)"."""
+        word = "consuntivo" if Language(language) is Language.IT else "actual"
+        return [f"{s} ({word})" if s in self.closed_seasons else s for s in self.seasons]
 
 
 def seasons_after(reference_season: str) -> list[str]:

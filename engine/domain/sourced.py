@@ -44,6 +44,12 @@ DERIVED_REFERENCE = "calcolato dai vostri dati"
 still the questionnaire's tier, but the plan says it was calculated, not typed."""
 
 
+ACTUAL_REFERENCE = "consuntivo"
+"""The reference of a closed season's figure, "consuntivo 2026/27": what the club recorded
+at the season's end (``engine.monitoring``), which a rolled-forward plan shows in place
+of the season's forecast or target (questionnaire tier: the club's own figure, dated)."""
+
+
 def bands_not_given(count: int, language: Language) -> str:
     """ " (2 fasce d'età non indicate)": what a lower-bound count is missing, or nothing."""
     if not count:
@@ -108,6 +114,11 @@ class SourcedValue(StrictModel):
         if self.value is None:
             return MISSING_LABEL[lang]
         if self.tier is SourceTier.QUESTIONNAIRE:
+            if self.is_actual:
+                season = (self.reference or "").removeprefix(ACTUAL_REFERENCE).strip()
+                if lang is Language.IT:
+                    return f"consuntivo {season} registrato dal club"
+                return f"{season} actual recorded by the club"
             if self.reference == DERIVED_REFERENCE:
                 said = DERIVED_REFERENCE if lang is Language.IT else "calculated from your data"
                 return said + bands_not_given(self.bands_missing, lang)
@@ -153,6 +164,26 @@ class SourcedValue(StrictModel):
         if not isinstance(self.value, int | float):
             return None
         return float(self.value if self.high is None else (self.value + self.high) / 2)
+
+    @classmethod
+    def recorded(
+        cls, value: int | float, unit: str, season: str, on: dt.date | None = None
+    ) -> SourcedValue:
+        """What the club measured at ``season``'s end: the season's actual ("consuntivo")."""
+        return cls(
+            value=value,
+            unit=unit,
+            tier=SourceTier.QUESTIONNAIRE,
+            reference=f"{ACTUAL_REFERENCE} {season}",
+            date=on,
+        )
+
+    @property
+    def is_actual(self) -> bool:
+        """A closed season's actual, not a forecast or a target."""
+        return self.tier is SourceTier.QUESTIONNAIRE and (self.reference or "").startswith(
+            f"{ACTUAL_REFERENCE} "
+        )
 
     @classmethod
     def missing(cls, unit: str) -> SourcedValue:

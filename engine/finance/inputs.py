@@ -10,7 +10,7 @@ collected", which the conclusion must name rather than count as zero.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -108,6 +108,9 @@ class Baseline:
     members: int | None
     seasons: tuple[str, str, str, str]  # Y0 (the reference season) then the plan's three
     language: Language
+    # Closed plan years: per line key and "cash", the actuals of Y1..Y3 (see FinanceInputs).
+    closed: dict[str, tuple[Decimal | None, ...]] = field(default_factory=dict)
+    rebased: dict[str, int] = field(default_factory=dict)  # line -> closed year it restarts from
 
     def line(self, key: str) -> BaseLine | None:
         return next((line for line in self.lines if line.key == key), None)
@@ -348,4 +351,9 @@ def build_baseline(
         members=club.members_total(),
         seasons=seasons,
         language=language,
+        closed={
+            key: tuple(None if v is None else cents(v) for v in values)
+            for key, values in inputs.closed.items()
+        },
+        rebased=dict(inputs.rebased),
     )

@@ -89,8 +89,49 @@ def _factor(line: BaseLine, drivers: FinanceDrivers, year: int) -> Decimal:
 
 
 def _forecast(line: BaseLine, baseline: Baseline, drivers: FinanceDrivers) -> LineForecast:
+    planned = _planned(line, baseline, drivers)
+    closed = baseline.closed.get(line.key)
+    if not closed:
+        return LineForecast(line, planned)
+    return LineForecast(line, _with_actuals(line, planned, closed, baseline, drivers))
+
+
+def _with_actuals(
+    line: BaseLine,
+    planned: tuple[Span | None, ...],
+    closed: tuple[Decimal | None, ...],
+    baseline: Baseline,
+    drivers: FinanceDrivers,
+) -> tuple[Span | None, ...]:
+    """A closed year shows what happened; the years after the one the plan restarts from
+    keep the planned growth, from the actual: value' = actual x planned(y) / planned(k)."""
+    values = list(planned)
+    for year, actual in enumerate(closed, start=1):
+        if actual is not None and year <= YEARS:
+            values[year] = Span.exact(actual)
+    start = baseline.rebased.get(line.key, 0)
+    anchor = closed[start - 1] if 0 < start <= len(closed) else None
+    if anchor is None:
+        return tuple(values)
+    base = planned[start]
+    for year in range(start + 1, YEARS + 1):
+        if values[year] is not None and year <= len(closed) and closed[year - 1] is not None:
+            continue  # a later year already closed keeps its own actual
+        if base is not None and base.mid > 0 and planned[year] is not None:
+            values[year] = planned[year].times(anchor / base.mid)  # type: ignore[union-attr]
+        else:  # nothing planned to scale: the planned growth factors, from the actual
+            before = _factor(line, drivers, start)
+            ratio = _factor(line, drivers, year) / before if before > 0 else ONE
+            values[year] = Span.exact(anchor).times(ratio)
+    return tuple(values)
+
+
+def _planned(
+    line: BaseLine, baseline: Baseline, drivers: FinanceDrivers
+) -> tuple[Span | None, ...]:
+    """Y0..Y3 as first planned: year 0 grown by the drivers (None: to be collected)."""
     if line.y0 is None:
-        return LineForecast(line, (None,) * (YEARS + 1))
+        return (None,) * (YEARS + 1)
     values: list[Span | None] = [line.y0]
     lost_from = drivers.main_sponsor_lost_from
     for year in range(1, YEARS + 1):
@@ -104,7 +145,7 @@ def _forecast(line: BaseLine, baseline: Baseline, drivers: FinanceDrivers) -> Li
             lost = line.y0.times(baseline.sponsor_share)
             value = Span(max(ZERO, value.low - lost.high), max(ZERO, value.high - lost.low))
         values.append(value)
-    return LineForecast(line, tuple(values))
+    return tuple(values)
 
 
 def annuity(amount: Decimal, rate: Decimal, years: int) -> Decimal:
@@ -188,8 +229,10 @@ def project(
         for y in range(YEARS)
     )
     cash = [Span.exact(baseline.reserves if baseline.reserves is not None else ZERO)]
-    for flow in balance:
-        cash.append(cash[-1] + flow)
+    recorded = baseline.closed.get("cash", ())
+    for year, flow in enumerate(balance, start=1):
+        actual = recorded[year - 1] if year <= len(recorded) else None
+        cash.append(Span.exact(actual) if actual is not None else cash[-1] + flow)
     needed = ZERO
     to_seek = []
     for year in range(1, YEARS + 1):

@@ -145,14 +145,36 @@ def _growth_reference(
 # --- rows, lines, scenarios ------------------------------------------------------------
 
 
+def _closed(baseline: Baseline, key: str, year: int) -> bool:
+    """Whether plan year ``year`` of a line (or "cash") is a recorded actual."""
+    recorded = baseline.closed.get(key, ())
+    return year <= len(recorded) and recorded[year - 1] is not None
+
+
+def _year(
+    value: Span | None, reference: str, baseline: Baseline, key: str, year: int, unit: str = EUR
+) -> SourcedValue:
+    """A plan year's figure: the club's actual when the season is closed, else the forecast."""
+    if value is not None and _closed(baseline, key, year):
+        return SourcedValue.recorded(float(value.low), unit, baseline.seasons[year])
+    return sourced(value, unit, reference)
+
+
 def _lines(
-    p: Projection, drivers: FinanceDrivers, assumptions: FinanceAssumptions, lang: Language
+    p: Projection,
+    drivers: FinanceDrivers,
+    assumptions: FinanceAssumptions,
+    lang: Language,
+    baseline: Baseline,
 ) -> list[FinanceLine]:
     lines = []
     for forecast in p.lines:
         base = forecast.base
         reference = _growth_reference(base, drivers, assumptions, lang)
-        values = [_year0(base)] + [sourced(v, EUR, reference) for v in forecast.values[1:]]
+        values = [_year0(base)] + [
+            _year(v, reference, baseline, base.key, year)
+            for year, v in enumerate(forecast.values[1:], start=1)
+        ]
         note = base.reference if base.origin in (Origin.DERIVED, Origin.ESTIMATE) else ""
         lines.append(
             FinanceLine(
@@ -203,7 +225,7 @@ def _lines(
     return lines
 
 
-def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
+def _rows(p: Projection, lang: Language, baseline: Baseline) -> list[FinanceRow]:
     reference = words.pick(lang, *SUM_REFERENCE)
 
     def exact(amount: Decimal) -> Span:
@@ -300,7 +322,10 @@ def _rows(p: Projection, lang: Language) -> list[FinanceRow]:
                 SourcedValue.questionnaire(float(p.cash[0].low), "EUR")
                 if p.reserves_known
                 else SourcedValue.missing("EUR"),
-                *(sourced(c, "EUR", reference) for c in p.cash[1:]),
+                *(
+                    _year(c, reference, baseline, "cash", year, "EUR")
+                    for year, c in enumerate(p.cash[1:], start=1)
+                ),
             ],
         ),
         row(
@@ -386,8 +411,8 @@ def compose(
     months = monthly(projection)
     month_reference = SEASONAL_PROFILE
     plan = FinancialPlan(
-        lines=_lines(projection, chosen, assumptions, language),
-        rows=_rows(projection, language),
+        lines=_lines(projection, chosen, assumptions, language, baseline),
+        rows=_rows(projection, language, baseline),
         investments=_investments(projection, language),
         funding_sources=funding_sources(club, projection, baseline, assumptions, language),
         break_even_year=projection.break_even,

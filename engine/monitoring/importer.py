@@ -22,6 +22,7 @@ from pathlib import Path
 from engine.domain.plan import Plan
 from engine.errors import UserError
 from engine.monitoring.model import Actual, Review, Subject
+from engine.monitoring.status import LINE_DIRECTION
 
 # field -> the header names that mean it (lower case, without accents that vary)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -170,7 +171,8 @@ def header_names(rows: list[list[object]], index: int) -> list[str]:
 
 
 def _targets(plan: Plan) -> dict[str, list[tuple[Subject, str | None, str]]]:
-    """What a row's indicator may name: a KPI (of an objective), a finance row, a budget."""
+    """What a row's indicator may name: a KPI (of an objective), a finance row or line,
+    a budget."""
     found: dict[str, list[tuple[Subject, str | None, str]]] = {}
     for objective in plan.objectives():
         for kpi in objective.kpis:
@@ -181,6 +183,11 @@ def _targets(plan: Plan) -> dict[str, list[tuple[Subject, str | None, str]]]:
     for row in plan.financial_plan.rows:
         for name in (row.key, row.label):
             found.setdefault(_key(name), []).append((Subject.FINANCE, None, row.key))
+    for line in plan.financial_plan.lines:
+        if line.kind in LINE_DIRECTION:  # revenue and cost lines, by key or label
+            key = f"{line.kind.value}.{line.category}"
+            for name in dict.fromkeys((key, line.label)):
+                found.setdefault(_key(name), []).append((Subject.FINANCE, None, key))
     return found
 
 

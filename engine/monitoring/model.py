@@ -19,7 +19,9 @@ class Review(StrEnum):
 
 class Subject(StrEnum):
     KPI = "kpi"  # key: the KPI's name; objective: its objective's code
-    FINANCE = "finance"  # key: a financial plan row (revenue_total, cost_total, cash...)
+    # key: a financial plan row (revenue_total, cost_total, cash...) or a revenue or cost
+    # line as "kind.category" (revenue.fees, cost.coaches_staff...)
+    FINANCE = "finance"
     BUDGET = "budget"  # key: "spent"; objective: the objective's code
 
 
@@ -158,6 +160,7 @@ class Progress:
     areas: tuple[AreaStatus, ...]
     finance: tuple[FinanceStatus, ...]
     counts: dict[Rag, int] = field(default_factory=dict)  # KPIs by status
+    finance_lines: tuple[FinanceStatus, ...] = ()  # revenue and cost lines, when recorded
 
     def objectives(self) -> list[ObjectiveStatus]:
         return [o for area in self.areas for o in area.objectives]

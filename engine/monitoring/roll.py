@@ -1,11 +1,22 @@
-"""Roll forward: at season end, the remaining targets start again from what happened.
+"""Roll forward: at season end the plan starts again from what happened.
 
-For each KPI measured at the end of the closed season, the targets of the seasons left
-keep their planned steps but start from the actual: target' = target + (actual - the
-closed season's target). Only the KPIs the user agrees to are re-based; the closed
-season's target and the starting value stay as planned (the history a board reads).
-The result is a new plan version, so the change shows in the version diff, and the texts
-that quote the targets follow the new numbers (``engine.edits``).
+"Aggiorna il piano" closes a season in a new plan version:
+
+- **Year 0 becomes the season's actuals.** Each KPI measured at the season's end shows
+  its actual in the season's column ("consuntivo 2026/27") instead of the target, and
+  each revenue or cost line recorded, and the cash at season end, replace the season's
+  forecast in the financial plan; its totals, results and cash are computed again from
+  them, so the plan keeps one set of figures.
+- **The remaining targets are re-based where the user agrees.** A KPI keeps its planned
+  steps but starts from the actual: target' = target + (actual - the season's target).
+  A finance line keeps its planned growth from the actual: forecast' = forecast x
+  actual / the season's forecast. Only the proposals the user ticks move.
+
+The starting value stays as it was (where the plan began), and the season's status is
+still judged against the version in force before it closed (``Plan.closed_seasons``;
+``Service.progress`` reads that version), so a red season does not turn green by being
+closed. The change is a new version: the diff shows each figure that moved, and the
+texts that quote the targets follow the new numbers (``engine.edits``).
 """
 
 from __future__ import annotations
@@ -16,19 +27,107 @@ from dataclasses import dataclass
 
 from engine import edits
 from engine.agents.context import build_context
-from engine.domain.plan import KPI, Plan
+from engine.domain.language import Language
+from engine.domain.plan import KPI, FinanceKind, Plan
 from engine.domain.sourced import USER_EDIT_REFERENCE, SourcedValue
+from engine.finance.objectives import inputs_of
+from engine.finance.statement import compose
 from engine.monitoring.model import Actual, Review, Subject
-from engine.monitoring.status import latest
+from engine.monitoring.status import LINE_DIRECTION, latest, review_date
+
+CASH = "cash"
 
 
 @dataclass(frozen=True)
 class Rebase:
-    objective: str
+    """One proposal: a KPI (``objective`` its code) or a finance line (``objective`` None,
+    ``kpi`` the line's key, "revenue.fees") measured off the plan at the season's end."""
+
+    objective: str | None
     kpi: str
     actual: float
-    shift: float  # added to each remaining target
+    shift: float  # KPI: added to each later target; finance line: actual - forecast
     unit: str = ""
+    label: str = ""  # a finance line's name as the plan prints it
+
+    @property
+    def is_finance(self) -> bool:
+        return self.objective is None
+
+    @property
+    def name(self) -> str:
+        """How the user names it (``progress --rebase``): SP1:Tesserati, finance:revenue.fees."""
+        return f"{self.objective or 'finance'}:{self.kpi}"
+
+
+def _number(value: SourcedValue | None) -> float | None:
+    raw = None if value is None else value.value
+    return float(raw) if isinstance(raw, int | float) else None
+
+
+def _end_actuals(actuals: Iterable[Actual], season: str) -> dict[tuple, Actual]:
+    """The latest season-end record of each subject for ``season``."""
+    return {
+        (key[0], key[1], key[2]): hit
+        for key, hit in latest(actuals).items()
+        if key[3] == season and key[4] is Review.END
+    }
+
+
+def _line_key(kind: FinanceKind, category: str) -> str:
+    return f"{kind.value}.{category}"
+
+
+def proposals(plan: Plan, actuals: Iterable[Actual], season: str) -> list[Rebase]:
+    """What re-basing would change: KPIs and finance lines measured at the season's end
+    off their figure for it, when a later season is left to re-base."""
+    index = plan.seasons.index(season)
+    if index == len(plan.seasons) - 1:
+        return []  # the last season: nothing left to re-base
+    found = _end_actuals(actuals, season)
+    result = []
+    for objective in plan.objectives():
+        for kpi in objective.kpis:
+            hit = found.get((Subject.KPI, objective.code, kpi.name))
+            target = _number(kpi.targets[index])
+            if hit is None or target is None:
+                continue
+            if shift := hit.value - target:
+                result.append(Rebase(objective.code, kpi.name, hit.value, shift, kpi.unit))
+    for line in plan.financial_plan.lines:
+        if line.kind not in LINE_DIRECTION:
+            continue
+        key = _line_key(line.kind, line.category)
+        hit = found.get((Subject.FINANCE, None, key))
+        forecast = _number(line.values[index + 1])
+        if hit is None or forecast is None:
+            continue
+        if shift := hit.value - forecast:
+            result.append(Rebase(None, key, hit.value, shift, "EUR", line.label))
+    return result
+
+
+def closable(plan: Plan, actuals: Iterable[Actual], season: str) -> bool:
+    """Whether closing the season would change the plan: something recorded at its end
+    that the plan does not yet show as the season's figure (a first closing, or a value
+    corrected since)."""
+    index = plan.seasons.index(season)
+    shown: dict[tuple, float | None] = {
+        (Subject.KPI, o.code, k.name): _number(k.targets[index])
+        for o in plan.objectives()
+        for k in o.kpis
+    }
+    for line in plan.financial_plan.lines:
+        if line.kind in LINE_DIRECTION:
+            key = (Subject.FINANCE, None, _line_key(line.kind, line.category))
+            shown[key] = _number(line.values[index + 1])
+    cash = plan.financial_plan.row(CASH)
+    shown[(Subject.FINANCE, None, CASH)] = _number(cash.values[index + 1]) if cash else None
+    closed = season in plan.closed_seasons
+    return any(
+        key in shown and (not closed or shown[key] != hit.value)
+        for key, hit in _end_actuals(actuals, season).items()
+    )
 
 
 def _shifted(target: SourcedValue, shift: float, today: dt.date) -> SourcedValue:
@@ -44,49 +143,97 @@ def _shifted(target: SourcedValue, shift: float, today: dt.date) -> SourcedValue
     )
 
 
-def proposals(plan: Plan, actuals: Iterable[Actual], season: str) -> list[Rebase]:
-    """What re-basing would change: KPIs measured at the season's end, off their target."""
-    index = plan.seasons.index(season)
-    if index == len(plan.seasons) - 1:
-        return []  # the last season: nothing left to re-base
-    found = latest(actuals)
-    result = []
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _closed_kpis(
+    plan: Plan,
+    found: dict[tuple, Actual],
+    index: int,
+    season: str,
+    chosen: dict[tuple[str, str], Rebase],
+    today: dt.date,
+) -> Plan:
+    """Each measured KPI shows its actual in the season's column; the chosen ones move
+    their later targets by their shift."""
+    ended = review_date(season, Review.END)
+    ctx = None
     for objective in plan.objectives():
+        kpis: list[KPI] = []
+        changed = False
         for kpi in objective.kpis:
-            hit = found.get((Subject.KPI, objective.code, kpi.name, season, Review.END))
-            target = kpi.targets[index].value
-            if hit is None or not isinstance(target, int | float):
+            hit = found.get((Subject.KPI, objective.code, kpi.name))
+            if hit is None:
+                kpis.append(kpi)
                 continue
-            shift = hit.value - float(target)
-            if shift:
-                result.append(Rebase(objective.code, kpi.name, hit.value, shift, kpi.unit))
-    return result
+            rebase = chosen.get((objective.code, kpi.name))
+            actual = SourcedValue.recorded(
+                _whole(hit.value), kpi.targets[index].unit, season, ended
+            )
+            targets = [
+                actual
+                if j == index
+                else _shifted(t, rebase.shift, today)
+                if rebase is not None and j > index
+                else t
+                for j, t in enumerate(kpi.targets)
+            ]
+            if targets != kpi.targets:
+                changed = True
+            kpis.append(kpi.model_copy(update={"targets": targets}))
+        if changed:
+            ctx = ctx or build_context(plan.club, plan.language)
+            plan = edits.edit_objective(plan, objective.model_copy(update={"kpis": kpis}), ctx)
+    return plan
+
+
+def _closed_finance(plan: Plan, found: dict[tuple, Actual], index: int, chosen: set[str]) -> Plan:
+    """The season's recorded lines and cash replace its forecast; the chosen lines restart
+    their later years from the actual; totals and results are computed again."""
+    finance = plan.financial_plan
+    if not finance.lines:  # a plan whose financial section failed: nothing to close
+        return plan
+    inputs = inputs_of(finance)
+    closed = {key: list(values) for key, values in inputs.closed.items()}
+    keys = [
+        _line_key(line.kind, line.category) for line in finance.lines if line.kind in LINE_DIRECTION
+    ]
+    recorded = False
+    for key in [*keys, CASH]:
+        hit = found.get((Subject.FINANCE, None, key))
+        if hit is None:
+            continue
+        values = closed.setdefault(key, [None, None, None])
+        values[index] = hit.value
+        recorded = True
+    if not recorded:
+        return plan
+    rebased = dict(inputs.rebased)
+    for key in chosen:
+        if key in closed:
+            rebased[key] = index + 1  # the plan year the later forecasts restart from
+    inputs = inputs.model_copy(update={"closed": closed, "rebased": rebased})
+    rebuilt = compose(plan.club, inputs, finance.drivers, Language(plan.language)).plan
+    return plan.model_copy(update={"financial_plan": rebuilt})
 
 
 def roll_forward(
-    plan: Plan, season: str, accepted: list[Rebase], today: dt.date | None = None
+    plan: Plan,
+    actuals: Iterable[Actual],
+    season: str,
+    accepted: list[Rebase],
+    today: dt.date | None = None,
 ) -> Plan:
-    """The plan with the accepted KPIs re-based from ``season`` on."""
+    """The plan with ``season`` closed on its actuals and the accepted proposals re-based."""
     today = today or dt.date.today()
     index = plan.seasons.index(season)
-    by_objective: dict[str, dict[str, Rebase]] = {}
-    for rebase in accepted:
-        by_objective.setdefault(rebase.objective, {})[rebase.kpi] = rebase
-    ctx = build_context(plan.club, plan.language) if by_objective else None
-    for objective in plan.objectives():
-        chosen = by_objective.get(objective.code)
-        if not chosen:
-            continue
-        kpis: list[KPI] = []
-        for kpi in objective.kpis:
-            rebase = chosen.get(kpi.name)
-            if rebase is None:
-                kpis.append(kpi)
-                continue
-            targets = [
-                _shifted(t, rebase.shift, today) if j > index else t
-                for j, t in enumerate(kpi.targets)
-            ]
-            kpis.append(kpi.model_copy(update={"targets": targets}))
-        plan = edits.edit_objective(plan, objective.model_copy(update={"kpis": kpis}), ctx)
+    found = _end_actuals(actuals, season)
+    kpis = {(r.objective, r.kpi): r for r in accepted if r.objective is not None}
+    lines = {r.kpi for r in accepted if r.objective is None}
+    plan = _closed_kpis(plan, found, index, season, kpis, today)  # type: ignore[arg-type]
+    plan = _closed_finance(plan, found, index, lines)
+    if season not in plan.closed_seasons:
+        closed = sorted([*plan.closed_seasons, season])
+        plan = plan.model_copy(update={"closed_seasons": closed})
     return plan

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from engine.domain.plan import KPI, Area, MacroObjective, Plan
+from engine.domain.plan import KPI, Area, FinanceKind, MacroObjective, Plan
 from engine.monitoring.model import (
     ActionRecord,
     ActionState,
@@ -203,24 +203,78 @@ def budget_status(
     return BudgetStatus(low, high, spent, rag)
 
 
-def finance_status(
+LINE_DIRECTION = {FinanceKind.REVENUE: "up", FinanceKind.COST: "down"}
+"""The finance lines a club records: revenue better higher, running costs lower (the
+instalments and the funding are the plan's, not the season's running)."""
+
+
+def _finance_forecast(values: list, index: int, review: Review, stock: bool) -> float | None:
+    """The plan's figure for a review: flows count half at mid-season, a stock half-way."""
+    forecast = _number(values[index])
+    if forecast is None or review is Review.END:
+        return forecast
+    if stock:
+        before = _number(values[index - 1])
+        return forecast if before is None else before + (forecast - before) / 2
+    return forecast / 2
+
+
+def finance_line_status(
     plan: Plan, season: str, review: Review, found: dict[tuple, Actual], rules: MonitoringRules
 ) -> tuple[FinanceStatus, ...]:
+    """Each revenue and cost line (``revenue.fees``...) against its forecast."""
+    index = plan.seasons.index(season) + 1  # lines run Y0..Y3
+    lines = []
+    for line in plan.financial_plan.lines:
+        direction = LINE_DIRECTION.get(line.kind)
+        if direction is None:
+            continue
+        key = f"{line.kind.value}.{line.category}"
+        forecast = _finance_forecast(line.values, index, review, stock=False)
+        hit = found.get((Subject.FINANCE, None, key, season, review))
+        actual = hit.value if hit else None
+        rag = Rag.UNMEASURED
+        if actual is not None and forecast is not None:
+            rag = _band(actual, forecast, direction == "up", rules.finance_tolerance)
+        lines.append(FinanceStatus(key, line.label, forecast, actual, rag))
+    return tuple(lines)
+
+
+def _from_lines(lines: tuple[FinanceStatus, ...], kind: FinanceKind) -> float | None:
+    """A total the club did not record but whose every forecast line it did: their sum
+    (a line the plan could not forecast counts when recorded)."""
+    parts = [line for line in lines if line.key.startswith(f"{kind.value}.")]
+    recorded = [line.actual for line in parts if line.actual is not None]
+    if not recorded or any(line.actual is None and line.forecast is not None for line in parts):
+        return None
+    return sum(recorded)
+
+
+def finance_status(
+    plan: Plan,
+    season: str,
+    review: Review,
+    found: dict[tuple, Actual],
+    rules: MonitoringRules,
+    lines: tuple[FinanceStatus, ...] = (),
+) -> tuple[FinanceStatus, ...]:
+    """The plan's rows (totals, result, cash) against the forecast; a total nobody
+    recorded is the sum of its lines when all of them were recorded."""
     index = plan.seasons.index(season) + 1  # rows run Y0..Y3
+    summed = {
+        "revenue_total": _from_lines(lines, FinanceKind.REVENUE),
+        "cost_total": _from_lines(lines, FinanceKind.COST),
+    }
+    if summed["revenue_total"] is not None and summed["cost_total"] is not None:
+        summed["operating"] = summed["revenue_total"] - summed["cost_total"]
     rows = []
     for key, direction in rules.finance_rows.items():
         row = plan.financial_plan.row(key)
         if row is None:
             continue
-        forecast = _number(row.values[index])
-        if forecast is not None and review is Review.MID:
-            if key in rules.finance_stocks:
-                before = _number(row.values[index - 1])
-                forecast = forecast if before is None else before + (forecast - before) / 2
-            else:
-                forecast = forecast / 2
+        forecast = _finance_forecast(row.values, index, review, key in rules.finance_stocks)
         hit = found.get((Subject.FINANCE, None, key, season, review))
-        actual = hit.value if hit else None
+        actual = hit.value if hit else summed.get(key)
         rag = Rag.UNMEASURED
         if actual is not None and forecast is not None:
             rag = _band(actual, forecast, direction == "up", rules.finance_tolerance)
@@ -274,6 +328,7 @@ def progress(
                 budget,
             )
         )
+    lines = finance_line_status(plan, season, review, found, rules)
     counts = {rag: 0 for rag in Rag}
     for area in areas:
         for objective in area.objectives:
@@ -285,6 +340,7 @@ def progress(
         as_of,  # the review's date, or today when the review is still to come
         rollup([a.rag for a in areas], rules.area_red_share),
         tuple(areas),
-        finance_status(plan, season, review, found, rules),
+        finance_status(plan, season, review, found, rules, lines),
         counts,
+        lines,
     )

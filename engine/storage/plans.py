@@ -315,6 +315,25 @@ def load_plan(
     return row, version, Plan.model_validate_json(_version_json(version), context=STORED)
 
 
+def version_in_force(session: Session, plan_id: int, season: str) -> Plan | None:
+    """The newest version in which ``season`` is not closed on its actuals (what the season
+    is judged against after a roll forward). Only that version is validated: the others
+    are looked at as text, where an unclosed plan has no "closed_seasons" at all."""
+    get_plan_row(session, plan_id)
+    rows = session.scalars(
+        select(PlanVersionRow)
+        .where(PlanVersionRow.plan_id == plan_id)
+        .order_by(PlanVersionRow.number.desc())
+    )
+    for version in rows:
+        text = _version_json(version)
+        if '"closed_seasons"' not in text or season not in json.loads(text).get(
+            "closed_seasons", []
+        ):
+            return Plan.model_validate_json(text, context=STORED)
+    return None
+
+
 def version_json(session: Session, plan_id: int, number: int | None = None) -> str:
     return _version_json(get_version_row(session, plan_id, number))
 

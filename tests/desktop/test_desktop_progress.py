@@ -601,7 +601,8 @@ def test_update_the_plan_restarts_the_ticked_kpis_from_the_season_actual(
     monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Accepted)
     assert page.update_plan(dialog)
     versions = service.versions(plan_id)
-    assert [v.number for v in versions] == [1, 2] and "riallineati" in versions[-1].reason
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[-1].reason == f"{season} chiusa sui consuntivi, 1 previsione riallineata"
     rolled = next(
         o for o in service.get_plan(plan_id).plan.objectives() if o.code == objective.code
     )
@@ -609,4 +610,5 @@ def test_update_the_plan_restarts_the_ticked_kpis_from_the_season_actual(
     assert [t.value for t in moved.targets][1:] == [t.value - 10 for t in kpi.targets][1:]
     for other in others:
         kept = next(k for k in rolled.kpis if k.name == other.name)
-        assert kept.targets == other.targets
+        assert kept.targets[1:] == other.targets[1:]  # not ticked: the later targets stay
+        assert kept.targets[0].is_actual  # the season shows what was measured

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from engine.agents.writers import OfflineWriter
 from engine.cli import run
+from engine.domain import ClubProfile
 from engine.domain.plan import Plan
 from engine.domain.sourced import SourcedValue
 from engine.generation import generate
@@ -25,7 +26,7 @@ from engine.monitoring import ActionRecord, ActionState, Actual, Rag, Review, Su
 from engine.monitoring.importer import parse_number
 from engine.monitoring.status import current_season, rollup
 from engine.service import Service, ServiceError
-from tests.factories import example_club
+from tests.factories import club_dict, example_club
 
 
 def value(number: float, unit: str = "n") -> SourcedValue:
@@ -248,7 +249,9 @@ def test_the_cli_imports_records_states_and_prints_the_status(
     assert code == 2 and "done, late, dropped" in err
 
 
-def test_roll_forward_restarts_the_remaining_targets_from_the_actual(service: Service) -> None:
+def test_roll_forward_closes_the_season_on_its_actuals_and_rebases_what_was_agreed(
+    service: Service,
+) -> None:
     summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
     plan = service.get_plan(summary.id).plan
     season = plan.seasons[0]
@@ -262,21 +265,120 @@ def test_roll_forward_restarts_the_remaining_targets_from_the_actual(service: Se
             Actual(Subject.KPI, retention.name, season, Review.END, 80, "SP2"),
         ],
     )
+    red_before = service.progress(summary.id, season).objectives()
     proposals = service.rebase_proposals(summary.id, season)
     assert {(p.kpi, p.shift) for p in proposals} >= {(members.name, -20)}
     only_members = [p for p in proposals if p.kpi == members.name]
     version = service.roll_forward(summary.id, season, only_members, expected_version=1)
     assert version is not None and version.number == 2
-    rolled = next(o for o in service.get_plan(summary.id).plan.objectives() if o.code == "SP2")
-    assert [t.value for t in rolled.kpis[0].targets] == [
-        planned[0],
-        planned[1] - 20,
-        planned[2] - 20,
-    ]
+    rolled_plan = service.get_plan(summary.id).plan
+    assert rolled_plan.closed_seasons == [season]
+    rolled = next(o for o in rolled_plan.objectives() if o.code == "SP2")
+    # the season's column is what happened, dated; the later targets restart from it
+    first = rolled.kpis[0].targets[0]
+    assert first.value == planned[0] - 20 and first.is_actual
+    assert first.provenance("it") == f"consuntivo {season} registrato dal club"
+    assert [t.value for t in rolled.kpis[0].targets[1:]] == [planned[1] - 20, planned[2] - 20]
     assert rolled.kpis[0].targets[2].reference == "modificato dall'utente"
-    assert rolled.kpis[1].targets == retention.targets  # not agreed: unchanged
+    assert rolled.kpis[0].baseline == members.baseline  # where the plan began stays
+    # measured but not agreed: the season shows the actual, the later targets stay
+    assert rolled.kpis[1].targets[0].value == 80
+    assert rolled.kpis[1].targets[1:] == retention.targets[1:]
     assert f"da {members.baseline.value} a {planned[2] - 20}" in rolled.gap  # the text follows
-    assert service.roll_forward(summary.id, plan.seasons[-1]) is None  # nothing left to re-base
+    # the closed season is still judged against the plan in force then: no red turns green
+    assert service.progress(summary.id, season).objectives() == red_before
+    assert service.rebase_proposals(summary.id, season) == []  # nothing left off the plan
+    assert service.roll_forward(summary.id, season) is None  # closed on these values already
+    service.record_actuals(  # a correction: the season can be closed again
+        summary.id, [Actual(Subject.KPI, retention.name, season, Review.END, 82, "SP2")]
+    )
+    again = service.roll_forward(summary.id, season, [])
+    assert again is not None and again.number == 3
+    assert service.get_plan(summary.id).plan.closed_seasons == [season]
+    # the last season: nothing recorded, nothing to close
+    assert service.roll_forward(summary.id, plan.seasons[-1]) is None
+
+
+def test_roll_forward_makes_the_seasons_finance_lines_and_cash_the_plans_figures(
+    service: Service,
+) -> None:
+    """Lines recorded replace the forecast; totals and cash follow; an agreed line keeps
+    its planned growth from the actual; the status totals add up the lines."""
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    plan = service.get_plan(summary.id).plan
+    season = plan.seasons[0]
+    finance = plan.financial_plan
+    fees = next(line for line in finance.lines if line.category == "membership_fees")
+    revenue = [line for line in finance.lines if line.kind.value == "revenue"]
+    recorded = {f"revenue.{line.category}": line.values[1].value for line in revenue}
+    recorded["revenue.membership_fees"] = fees.values[1].value * 1.1  # 10% above the forecast
+    records = [
+        Actual(Subject.FINANCE, key, season, Review.END, value) for key, value in recorded.items()
+    ]
+    records.append(Actual(Subject.FINANCE, "cash", season, Review.END, 50_000))
+    service.record_actuals(summary.id, records)
+    status = service.progress(summary.id, season)
+    total = next(row for row in status.finance if row.key == "revenue_total")
+    assert total.actual == pytest.approx(sum(recorded.values()))  # nobody typed the total
+    by_key = {line.key: line for line in status.finance_lines}
+    assert by_key["revenue.membership_fees"].rag is Rag.GREEN
+    assert by_key["cost.coaches_staff"].rag is Rag.UNMEASURED
+
+    proposals = service.rebase_proposals(summary.id, season)
+    fee_proposal = next(p for p in proposals if p.kpi == "revenue.membership_fees")
+    assert fee_proposal.is_finance and fee_proposal.label == fees.label
+    assert fee_proposal.name == "finance:revenue.membership_fees"
+    service.roll_forward(summary.id, season, [fee_proposal])
+    rolled = service.get_plan(summary.id).plan.financial_plan
+    new_fees = next(line for line in rolled.lines if line.category == "membership_fees")
+    assert new_fees.values[1].is_actual
+    assert new_fees.values[1].value == pytest.approx(fees.values[1].value * 1.1)
+    for year in (2, 3):  # the planned growth, from the actual
+        assert new_fees.values[year].value == pytest.approx(fees.values[year].value * 1.1, abs=1)
+    grants = next(line for line in rolled.lines if line.category == "public_grants")
+    assert grants.values[1].is_actual and grants.values[2:] == next(
+        line for line in finance.lines if line.category == "public_grants"
+    ).values[2:]
+    revenue_total = rolled.row("revenue_total")
+    assert revenue_total is not None
+    assert revenue_total.values[1].value == pytest.approx(sum(recorded.values()), abs=1)
+    cash = rolled.row("cash")
+    balance = rolled.row("balance")
+    assert cash is not None and balance is not None
+    assert cash.values[1].value == 50_000 and cash.values[1].is_actual
+    assert cash.values[2].value == pytest.approx(50_000 + balance.values[2].value, abs=1)
+    # the what-if panel starts from the closed season too
+    from engine.finance.whatif import WhatIf
+
+    outcome = WhatIf(service.get_plan(summary.id).plan).run(rolled.drivers)
+    assert float(outcome.projection.cash[1].low) == 50_000
+
+
+def test_the_cli_closes_a_season_and_names_finance_lines(service: Service, home: Path) -> None:
+    summary, _ = service.generate_plan(example_club(), OfflineWriter(), emit=lambda e: None)
+    plan = service.get_plan(summary.id).plan
+    season = plan.seasons[1]
+    fees = next(line for line in plan.financial_plan.lines if line.category == "sponsorship")
+    service.record_actuals(
+        summary.id,
+        [Actual(Subject.FINANCE, "revenue.sponsorship", season, Review.END, 30_000)],
+    )
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
+
+    code, out, _ = cli("progress", str(summary.id), "--season", season)
+    assert code == 0 and "finance:revenue.sponsorship" in out and fees.label in out
+    code, _, err = cli("progress", str(summary.id), "--season", season, "--rebase", "SP9:nulla")
+    assert code == 2 and "SP9:nulla" in err
+    code, out, _ = cli("progress", str(summary.id), "--season", season, "--rebase", "none")
+    assert code == 0 and f"{season} chiusa sui consuntivi, 0 previsioni" in out
+    rolled = service.get_plan(summary.id).plan
+    line = next(line for line in rolled.financial_plan.lines if line.category == "sponsorship")
+    assert line.values[2].value == 30_000 and line.values[3] == fees.values[3]
+    code, _, err = cli("progress", str(summary.id), "--season", plan.seasons[2], "--rebase", "all")
+    assert code == 2 and "registrateli prima" in err
 
 
 def test_records_count_as_known_at_the_review() -> None:
@@ -351,3 +453,27 @@ def test_a_plan_nobody_has_tracked_yet_reads_to_be_measured_not_late() -> None:
     one_state = [ActionRecord("SP1.1", ActionState.DONE, None, "test")]
     tracked = progress(plan, [], one_state, plan.seasons[0], Review.END)
     assert [a for o in tracked.objectives() for a in o.late]  # from the first record on
+
+
+def test_a_line_nobody_knew_when_planning_enters_the_plan_once_recorded() -> None:
+    """Events left empty in the questionnaire ("to be collected"): the season's actual
+    fills the closed year, and the later years grow from it as the line was to grow."""
+    from engine.domain.plan import FinanceKind
+    from engine.monitoring.roll import Rebase, roll_forward
+
+    raw = club_dict()
+    raw["revenue"]["events"] = None
+    club = ClubProfile.model_validate_json(json.dumps(raw))
+    plan = generate(club, OfflineWriter(), emit=lambda e: None).plan
+    events = next(line for line in plan.financial_plan.lines if line.category == "events")
+    assert events.kind is FinanceKind.REVENUE and events.values[1].value is None
+    season = plan.seasons[0]
+    recorded = [Actual(Subject.FINANCE, "revenue.events", season, Review.END, 4_000)]
+    rolled = roll_forward(plan, recorded, season, [Rebase(None, "revenue.events", 4_000, 4_000)])
+    line = next(line for line in rolled.financial_plan.lines if line.category == "events")
+    assert line.values[1].value == 4_000 and line.values[1].is_actual
+    assert all(isinstance(v.value, int | float) and v.value >= 4_000 for v in line.values[2:])
+    total = rolled.financial_plan.row("revenue_total")
+    before = plan.financial_plan.row("revenue_total")
+    assert total is not None and before is not None
+    assert total.values[1].value == pytest.approx(before.values[1].value + 4_000, abs=1)
