@@ -44,6 +44,10 @@
         <translation>vostro</translation>
     </message>
     <message>
+        <source>actual</source>
+        <translation>consuntivo</translation>
+    </message>
+    <message>
         <source>questionnaire</source>
         <translation>questionario</translation>
     </message>
@@ -484,6 +488,10 @@
     <message>
         <source>Finances of the season</source>
         <translation>Conti della stagione</translation>
+    </message>
+    <message>
+        <source>Revenue and costs by item (they add up to the totals)</source>
+        <translation>Entrate e costi per voce (sommati danno i totali)</translation>
     </message>
     <message>
         <source>Budget spent in the period</source>
@@ -2152,8 +2160,8 @@
         <translation>Aggiorna il piano…</translation>
     </message>
     <message>
-        <source>At season end: the indicators measured off target can start their remaining targets again from what was measured</source>
-        <translation>A fine stagione: gli indicatori rilevati fuori traguardo possono far ripartire i traguardi successivi dal valore rilevato</translation>
+        <source>At season end: the plan takes what was measured as the season&apos;s figures, and what ended off the plan can start its later figures again from it</source>
+        <translation>A fine stagione: il piano prende i valori rilevati come cifre della stagione, e ciò che è finito fuori dal piano può far ripartire da lì le cifre successive</translation>
     </message>
     <message>
         <source>Season</source>
@@ -2328,20 +2336,40 @@
         <translation>Aggiorna il piano</translation>
     </message>
     <message>
-        <source>These indicators ended {season} away from their target. Ticked ones keep their planned steps but start again from what was measured; the others stay as planned. A new version is saved: the history shows every target that moved.</source>
-        <translation>Questi indicatori hanno chiuso la stagione {season} lontano dal traguardo. Quelli spuntati mantengono i passi previsti ma ripartono dal valore rilevato; gli altri restano come previsto. Viene salvata una nuova versione: la cronologia mostra ogni traguardo spostato.</translation>
+        <source>The new version of the plan shows what was measured at the end of {season} in place of its targets and forecasts, and its finances start again from them. The status of {season} is still judged against the plan as it was.</source>
+        <translation>La nuova versione del piano mostra i valori rilevati a fine {season} al posto di traguardi e previsioni, e i conti ripartono da lì. Lo stato di {season} resta giudicato sul piano com&apos;era.</translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>Indicatore</translation>
+        <source>These ended {season} away from the plan. Ticked ones keep their planned steps (growth, for the finances) but start again from what was measured; the others keep their later figures. The history shows every figure that moved.</source>
+        <translation>Queste voci hanno chiuso {season} lontano dal piano. Quelle spuntate mantengono i passi previsti (la crescita, per i conti) ma ripartono dal valore rilevato; le altre mantengono le cifre successive. La cronologia mostra ogni cifra che è cambiata.</translation>
+    </message>
+    <message>
+        <source>Nothing ended {season} away from the plan.</source>
+        <translation>Nulla ha chiuso {season} lontano dal piano.</translation>
+    </message>
+    <message>
+        <source>Indicator or item</source>
+        <translation>Indicatore o voce</translation>
+    </message>
+    <message>
+        <source>Change to the later figures</source>
+        <translation>Variazione delle cifre successive</translation>
+    </message>
+    <message>
+        <source>Finances</source>
+        <translation>Conti</translation>
+    </message>
+    <message>
+        <source>from the actual</source>
+        <translation>dal consuntivo</translation>
+    </message>
+    <message>
+        <source>{share} on the later years</source>
+        <translation>{share} sugli anni successivi</translation>
     </message>
     <message>
         <source>Measured</source>
         <translation>Rilevato</translation>
-    </message>
-    <message>
-        <source>Change to the later targets</source>
-        <translation>Variazione dei traguardi successivi</translation>
     </message>
     <message>
         <source>Objective</source>
