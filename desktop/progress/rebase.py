@@ -66,7 +66,7 @@ class RebaseDialog(QDialog):
         for row, proposal in enumerate(proposals):
             name = QTableWidgetItem(proposal.label or proposal.kpi)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            name.setCheckState(Qt.CheckState.Checked)
+            name.setCheckState(Qt.CheckState.Unchecked)  # re-basing is a decision, not a default
             cells = [
                 name,
                 QTableWidgetItem(value_text(proposal.actual, proposal.unit)),

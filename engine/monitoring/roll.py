@@ -25,10 +25,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from engine import edits
+from engine import edits, formatting
 from engine.agents.context import build_context
 from engine.domain.language import Language
-from engine.domain.plan import KPI, FinanceKind, Plan
+from engine.domain.plan import KPI, FinanceKind, FinancialPlan, Plan, PlanWarning, Severity
 from engine.domain.sourced import USER_EDIT_REFERENCE, SourcedValue
 from engine.finance.objectives import inputs_of
 from engine.finance.statement import compose
@@ -215,7 +215,53 @@ def _closed_finance(plan: Plan, found: dict[tuple, Actual], index: int, chosen: 
             rebased[key] = index + 1  # the plan year the later forecasts restart from
     inputs = inputs.model_copy(update={"closed": closed, "rebased": rebased})
     rebuilt = compose(plan.club, inputs, finance.drivers, Language(plan.language)).plan
-    return plan.model_copy(update={"financial_plan": rebuilt})
+    warnings = [w for w in plan.warnings if w.code != CASH_GAP]
+    warnings += _cash_gaps(rebuilt, plan.seasons, Language(plan.language))
+    return plan.model_copy(update={"financial_plan": rebuilt, "warnings": warnings})
+
+
+CASH_GAP = "closed_cash_gap"
+
+
+def _cash_gaps(finance: FinancialPlan, seasons: list[str], language: Language) -> list[PlanWarning]:
+    """A review note where the recorded cash is not last year's cash plus the year's
+    balance: investments, instalments or grants went otherwise than planned, and only the
+    board knows which (the plan does not guess)."""
+    cash, balance = finance.row(CASH), finance.row("balance")
+    if cash is None or balance is None:
+        return []
+    notes = []
+    for year in range(1, len(cash.values)):
+        now, before, flow = cash.values[year], cash.values[year - 1], balance.values[year]
+        if now is None or not now.is_actual or before is None or flow is None:
+            continue
+        expected = (_number(before) or 0.0) + (_number(flow) or 0.0)
+        gap = (_number(now) or 0.0) - expected
+        if abs(gap) < max(500.0, 0.02 * abs(expected)):
+            continue
+        season = seasons[year - 1]
+        recorded = formatting.money(_number(now) or 0, language)
+        it = (
+            f"La cassa registrata a fine {season} ({recorded}) "
+            f"differisce di {formatting.money(abs(gap), language)} dalla cassa iniziale più il "
+            "saldo previsto: investimenti, rate o contributi sono andati diversamente dal piano. "
+            "Registrate le voci o correggete il piano con il direttivo."
+        )
+        en = (
+            f"The cash recorded at the end of {season} ({recorded}) differs by "
+            f"{formatting.money(abs(gap), language)} from the opening cash plus the planned "
+            "balance: investments, instalments or grants went otherwise than planned. Record "
+            "the items or correct the plan with the board."
+        )
+        notes.append(
+            PlanWarning(
+                code=CASH_GAP,
+                severity=Severity.WARNING,
+                section="financial_plan",
+                message=it if language is Language.IT else en,
+            )
+        )
+    return notes
 
 
 def roll_forward(

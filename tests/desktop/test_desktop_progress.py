@@ -595,9 +595,9 @@ def test_update_the_plan_restarts_the_ticked_kpis_from_the_season_actual(
     dialog = RebaseDialog(season, page.proposals(), page)
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert kpi.name in names
-    for row, name in enumerate(names):  # the user agrees to this KPI only
-        if name != kpi.name:
-            dialog.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+    ticks = [dialog.table.item(r, 0).checkState() for r in range(len(names))]
+    assert set(ticks) == {Qt.CheckState.Unchecked}  # nothing moves without a tick
+    dialog.table.item(names.index(kpi.name), 0).setCheckState(Qt.CheckState.Checked)
     monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Accepted)
     assert page.update_plan(dialog)
     versions = service.versions(plan_id)
