@@ -116,7 +116,8 @@ def progress_lines(progress: Progress, language: Language) -> list[str]:
                     f"({_rag_word(kpi.rag, language)})"
                 )
     lines.append("  " + ("Conti" if it else "Finances"))
-    for row in progress.finance:
+    recorded = [line for line in progress.finance_lines if line.actual is not None]
+    for row in (*progress.finance, *recorded):  # the lines the club recorded, after the rows
         lines.append(
             f"    {row.label}: {_value(row.actual, 'EUR', language)} / "
             f"{_value(row.forecast, 'EUR', language)} ({_rag_word(row.rag, language)})"
@@ -151,10 +152,11 @@ def rebase_lines(proposals: list[Rebase], language: Language) -> list[str]:
     for p in proposals:
         actual = formatting.number(p.actual, language)
         if p.is_finance:
-            forecast = formatting.number(p.actual - p.shift, language)
+            actual = formatting.money(p.actual, language)
+            forecast = formatting.money(p.actual - p.shift, language)
             lines.append(
-                f"  {p.name}  {p.label}: {'consuntivo' if it else 'actual'} {actual} € "
-                f"({'previsto' if it else 'forecast'} {forecast} €)"
+                f"  {p.name}  {p.label}: {'consuntivo' if it else 'actual'} {actual} "
+                f"({'previsto' if it else 'forecast'} {forecast})"
             )
         else:
             lines.append(
