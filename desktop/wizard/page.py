@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,7 @@ from desktop.wizard.fields import (
     label,
     number_of,
 )
+from engine.atomic import write_atomic
 from engine.domain import Area, ClubProfile, DomainValidationError, Issue, Plan
 from engine.domain.club import (
     CLUB_SCHEMA_VERSION,
@@ -886,9 +886,8 @@ class WizardPage(QWidget):
         path = self.draft_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(self.document(), indent=1, ensure_ascii=False), "utf-8")
-            os.replace(temporary, path)
+            text = json.dumps(self.document(), indent=1, ensure_ascii=False)
+            write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             self.draft_state.setText(self.tr("Draft not saved: {error}").format(error=error))
             return

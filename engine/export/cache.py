@@ -23,13 +23,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 import threading
 import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from engine.atomic import replacing
 
 log = logging.getLogger("rooting_future.export")
 
@@ -163,22 +164,17 @@ class ExportCache:
     def put(self, key: str, artefact: str, parts: Parts) -> None:
         """Store atomically; a cache that cannot be written is logged, never an export error."""
         path = self.path(key, artefact)
-        temporary: str | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=TEMP_PREFIX)
-            with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
+            with (
+                replacing(path, mode=0o600, prefix=TEMP_PREFIX) as stream,
+                zipfile.ZipFile(stream, "w") as archive,
+            ):
                 for name, data in parts.items():
                     archive.writestr(zipfile.ZipInfo(name, date_time=_STAMP), data)
-            os.replace(temporary, path)
-            temporary = None
         except OSError as error:
             log.warning("export cache: cannot store %s: %s", path.name, error)
             return
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
         self._count("stored")
         self.evict(keep=path)
 

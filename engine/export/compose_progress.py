@@ -137,10 +137,10 @@ def compose_progress(
 def plan_logo(plan: Plan) -> Logo | None:
     """The club's own logo when it is an absolute path that exists; a bad one is skipped
     (a board report is not refused for its logo: the plan's exports name the problem)."""
-    from engine.export.compose import _resolve_logo
+    from engine.export.compose import resolve_logo
 
     try:
-        return _resolve_logo(plan, None, None)
+        return resolve_logo(plan, None, None)
     except ExportError as error:
         log.warning("progress report without the club logo: %s", error.message("en"))
         return None

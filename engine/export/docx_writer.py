@@ -6,15 +6,17 @@ club colour written into the theme (accent 1) so headings and tables follow it
 and a user can restyle the whole document by changing the theme, header rows
 that repeat and rows that do not split across pages, charts as PNG images
 drawn from the same figures as the PDF's SVG, page X of Y fields in the footer.
+
+Every table cell, fact value and badge is written one way, as WordprocessingML text
+(``cell_runs``, over ``engine.export.ooxml``): data tables are most of the document,
+and one path cannot disagree with another on sizes and colours.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import re
-from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -23,7 +25,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from engine.domain.language import Language
@@ -47,6 +48,24 @@ from engine.export.document import (
     Text,
     Tier,
     Value,
+)
+from engine.export.ooxml import (
+    SETTINGS_AFTER_UPDATE_FIELDS,
+    add_field,
+    add_paragraph_style,
+    add_text,
+    append_xml_runs,
+    bottom_border,
+    field_begin,
+    field_end,
+    insert_ordered,
+    set_widths,
+    shade_cell,
+    shade_paragraph_style,
+    small_runs,
+    watermark_run,
+    xml_cell,
+    xml_run,
 )
 
 TABLE_STYLE = "Light List Accent 1"
@@ -72,34 +91,6 @@ TONE_COLOURS = {
 TONE_FILLS = {"rag-green": "E3F4E6", "rag-amber": "FFF1DB", "rag-red": "FDE7E7"}
 GREY = RGBColor(0x52, 0x60, 0x6D)
 MISSING_RED = RGBColor(0x9B, 0x1C, 0x1C)
-VML_NAMESPACES = (
-    nsdecls("w")
-    + ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
-)
-WATERMARK_VML = "".join(
-    (
-        "<w:r {ns}><w:pict>",
-        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"',
-        ' path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>',
-        '<v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>',
-        '<v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>',
-        '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/>',
-        '<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>',
-        '<v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>',
-        '<v:path textpathok="t" o:connecttype="custom"',
-        ' o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>',
-        '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/>',
-        "</v:shapetype>",
-        '<v:shape id="RootingFutureWatermark{n}" o:spid="_x0000_s{spid}" type="#_x0000_t136"',
-        ' style="position:absolute;margin-left:0;margin-top:0;width:470pt;height:90pt;',
-        "rotation:315;z-index:-251654144;mso-position-horizontal:center;",
-        "mso-position-horizontal-relative:margin;mso-position-vertical:center;",
-        'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#B42318"',
-        ' stroked="f"><v:fill opacity=".2"/>',
-        '<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="{text}"/>',
-        "</v:shape></w:pict></w:r>",
-    )
-)
 
 
 def render_docx(doc: Document, charts: ChartRenderer, *, watermark: bool = False) -> bytes:
@@ -152,27 +143,18 @@ class _Writer:
         section.different_first_page_header_footer = True  # the cover has neither
         header = section.header.paragraphs[0]
         header.text = f"{self.doc.club_name} · {self.t.plan_title} {self.doc.seasons_label}"
-        _small(header, GREY)
+        small_runs(header, GREY)
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer.add_run(f"{self.t.page} ")
-        _field(footer, "PAGE", "1")
+        add_field(footer, "PAGE", "1")
         footer.add_run(f" {self.t.of} ")
-        _field(footer, "NUMPAGES", "1")
-        _small(footer, GREY)
+        add_field(footer, "NUMPAGES", "1")
+        small_runs(footer, GREY)
         if self.watermark:
             for index, part in enumerate((section.header, section.first_page_header), start=1):
                 paragraph = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
-                paragraph._p.append(
-                    parse_xml(
-                        WATERMARK_VML.format(
-                            ns=VML_NAMESPACES,
-                            n=index,
-                            spid=2048 + index,
-                            text=_xml_attr(self.t.watermark),
-                        )
-                    )
-                )
+                paragraph._p.append(watermark_run(index, self.t.watermark))
                 if index == 1:  # the running header also says it in words
                     run = paragraph.add_run(f"   {self.t.watermark}")
                     run.bold = True
@@ -225,11 +207,11 @@ class _Writer:
         styles["Heading 3"].font.all_caps = True
         title = styles["Title"]
         title.font.size = Pt(28)
-        _paragraph_style(styles, "RF Lead", size=10.5)
-        notice = _paragraph_style(styles, "RF Notice", size=9, italic=True, colour=GREY)
-        _shade_paragraph_style(notice, "F1F3F5")
-        _paragraph_style(styles, "RF Table", size=8, after=0)
-        _paragraph_style(styles, "RF Small", size=7.5, colour=GREY, after=2)
+        add_paragraph_style(styles, "RF Lead", size=10.5)
+        notice = add_paragraph_style(styles, "RF Notice", size=9, italic=True, colour=GREY)
+        shade_paragraph_style(notice, "F1F3F5")
+        add_paragraph_style(styles, "RF Table", size=8, after=0)
+        add_paragraph_style(styles, "RF Small", size=7.5, colour=GREY, after=2)
         caption = styles["Caption"]
         caption.font.size = Pt(7.5)
         for name in (
@@ -267,7 +249,7 @@ class _Writer:
         settings = self.docx.settings.element
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
-        _insert_ordered(settings, update, SETTINGS_AFTER_UPDATE_FIELDS)
+        insert_ordered(settings, update, SETTINGS_AFTER_UPDATE_FIELDS)
 
     # --- cover and contents -----------------------------------------------------------
 
@@ -279,7 +261,7 @@ class _Writer:
         band = d.add_table(rows=1, cols=1)
         band.alignment = WD_TABLE_ALIGNMENT.CENTER
         cell = band.rows[0].cells[0]
-        _shade(cell, brand.primary[1:])
+        shade_cell(cell, brand.primary[1:])
         on = RGBColor.from_string(brand.on_primary[1:])
         first = cell.paragraphs[0]
         run = first.add_run(cover.eyebrow.upper())
@@ -293,13 +275,13 @@ class _Writer:
         run.font.size, run.font.color.rgb = Pt(13), on
         seasons.paragraph_format.space_after = Pt(30)
         stripe = d.add_paragraph()
-        _bottom_border(stripe, brand.secondary[1:], 24)
+        bottom_border(stripe, brand.secondary[1:], 24)
         facts = d.add_table(rows=0, cols=2)
         for label, value in cover.facts:
             row = facts.add_row().cells
-            _text(row[0].paragraphs[0], label, colour=GREY)
-            _text(row[1].paragraphs[0], value)
-        _widths(facts, [4.5, 12.5])
+            add_text(row[0].paragraphs[0], label, colour=GREY)
+            add_text(row[1].paragraphs[0], value)
+        set_widths(facts, [4.5, 12.5])
         meta = self.para(style="RF Small")
         meta.paragraph_format.space_before = Pt(14)
         meta.add_run(f"{cover.version} · {cover.generated}" if cover.version else cover.generated)
@@ -324,11 +306,11 @@ class _Writer:
         # One TOC field whose current result lists the headings: Word updates it (page
         # numbers) on opening; LibreOffice shows these lines until "Update index".
         first, last = paragraphs[0][0], paragraphs[-1][0]
-        _field_begin(first, r'TOC \o "1-2" \h \z \u')
+        field_begin(first, r'TOC \o "1-2" \h \z \u')
         for paragraph, section in paragraphs:
             run = paragraph.add_run(section.heading)
             run.bold = section.level == 1
-        _field_end(last)
+        field_end(last)
 
     # --- sections and blocks -----------------------------------------------------------
 
@@ -371,9 +353,9 @@ class _Writer:
             table = d.add_table(rows=0, cols=2)
             for entry in block.entries:
                 cells = table.add_row().cells
-                _badge(cells[0].paragraphs[0], entry.badge)
-                _text(cells[1].paragraphs[0], entry.text)
-            _widths(table, [4.0, 13.0])
+                append_xml_runs(cells[0].paragraphs[0], badge_runs(entry.badge))
+                add_text(cells[1].paragraphs[0], entry.text)
+            set_widths(table, [4.0, 13.0])
 
     def _bullets(self, block: Bullets) -> None:
         if not block.ordered:
@@ -405,14 +387,14 @@ class _Writer:
                 if index:
                     paragraph.add_run("  ·  ")
                 paragraph.add_run(f"{label}: ").bold = True
-                _cell(paragraph, value)
+                append_xml_runs(paragraph, cell_runs(value))
             return
         table = self.docx.add_table(rows=0, cols=2)
         for label, value in block.items:
             cells = table.add_row().cells
-            _text(cells[0].paragraphs[0], label, bold=True, size=9)
-            _cell(cells[1].paragraphs[0], value, size=9)
-        _widths(table, [5.5, 11.5])
+            add_text(cells[0].paragraphs[0], label, bold=True, size=9)
+            append_xml_runs(cells[1].paragraphs[0], cell_runs(value, half_points=18))
+        set_widths(table, [5.5, 11.5])
 
     def _panels(self, block: Panels) -> None:
         rows = [
@@ -422,14 +404,14 @@ class _Writer:
         table._tbl.tblPr.style = self.sid["Table Grid"]
         for row, panels in zip(table.rows, rows, strict=True):
             for cell, panel in zip(row.cells, panels, strict=False):
-                _shade(cell, self.doc.branding.tint[1:])
-                _text(cell.paragraphs[0], panel.title, bold=True, colour=self.heading_rgb)
+                shade_cell(cell, self.doc.branding.tint[1:])
+                add_text(cell.paragraphs[0], panel.title, bold=True, colour=self.heading_rgb)
                 if not panel.items:
-                    _text(self.para(style="RF Table", container=cell), panel.empty, italic=True)
+                    add_text(self.para(style="RF Table", container=cell), panel.empty, italic=True)
                 for item in panel.items:
                     self.para(item, "List Bullet", container=cell)
         width = TEXT_WIDTH_CM / block.columns
-        _widths(table, [width] * block.columns)
+        set_widths(table, [width] * block.columns)
 
     def _table(self, block: Table) -> None:
         """Data tables are most of the document: written as WordprocessingML in one parse.
@@ -451,309 +433,63 @@ class _Writer:
             "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
         ]
         for column, width in zip(columns, widths, strict=True):
-            parts.append(_tc(width, style, column.numeric, _run(column.label, bold=True)))
+            parts.append(xml_cell(width, style, column.numeric, xml_run(column.label, bold=True)))
         parts.append("</w:tr>")
         emphasis = set(block.emphasis)
         for index, values in enumerate(block.rows):
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             strong = index in emphasis
             for column, width, value in zip(columns, widths, values, strict=True):
-                parts.append(_tc(width, style, column.numeric, _cell_runs(value, strong)))
+                parts.append(xml_cell(width, style, column.numeric, cell_runs(value, strong)))
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         body = self.docx.element.body
         body.find(qn("w:sectPr")).addprevious(parse_xml("".join(parts)))
         if block.provenance:
             paragraph = self.para(f"{self.t.provenance}: ", "RF Small")
-            _badges(paragraph, block.provenance)
+            append_xml_runs(paragraph, cell_runs(block.provenance))
         if block.note:
             self.para(block.note, "RF Small")
 
 
-# --- table XML (escaped text only) --------------------------------------------------------
-
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# --- cells: the one way a value is written ---------------------------------------------------
 
 
-def _esc(text: str) -> str:
-    return escape(_XML_INVALID.sub("", text))
-
-
-def _run(
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    colour: str | None = None,
-    half_points: int | None = None,
-    fill: str | None = None,
-) -> str:
-    props = (
-        ("<w:b/>" if bold else "")
-        + ("<w:i/>" if italic else "")
-        + (f'<w:color w:val="{colour}"/>' if colour else "")
-        + (f'<w:sz w:val="{half_points}"/>' if half_points else "")
-        + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
-    )
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
-
-
-def _badge_run(badge: Badge, scope: str = "") -> str:
+def badge_runs(badge: Badge, scope: str = "") -> str:
+    """A provenance badge: small coloured text on its tier's tint."""
     fill, ink = BADGE_COLOURS[badge.tier]
     text = f"{scope}: {badge.short}" if scope else badge.short
-    return _run(text, colour=ink, half_points=14, fill=fill)
+    return xml_run(text, colour=ink, half_points=14, fill=fill)
 
 
-def _cell_runs(value: Cell, strong: bool) -> str:
+def cell_runs(value: Cell, strong: bool = False, half_points: int | None = None) -> str:
+    """A table cell, fact value or provenance line as runs; ``strong`` for totals.
+
+    ``half_points`` sets the size of the value itself (a fact list prints at 9 pt); its
+    badge and second line keep their own small size.
+    """
     if isinstance(value, str):
-        return _run(value, bold=strong)
+        return xml_run(value, bold=strong, half_points=half_points)
     if isinstance(value, Value):
         runs = (
-            _run(value.text, italic=True, colour=str(MISSING_RED))
+            xml_run(value.text, italic=True, colour=str(MISSING_RED), half_points=half_points)
             if value.missing
-            else _run(value.text, bold=strong)
+            else xml_run(value.text, bold=strong, half_points=half_points)
         )
         if value.badge is not None:
-            runs += _run(" ") + _badge_run(value.badge)
+            runs += xml_run(" ") + badge_runs(value.badge)
         return runs
     if isinstance(value, Text):
-        colour = TONE_COLOURS.get(value.tone)
-        runs = _run(
+        runs = xml_run(
             value.text,
             bold=strong or value.strong or bool(value.tone),
-            colour=colour,
+            colour=TONE_COLOURS.get(value.tone),
+            half_points=half_points,
             fill=TONE_FILLS.get(value.tone),
         )
         if value.sub:
-            runs += "<w:r><w:br/></w:r>" + _run(value.sub, colour=str(GREY), half_points=14)
+            runs += "<w:r><w:br/></w:r>" + xml_run(value.sub, colour=str(GREY), half_points=14)
         return runs
     if isinstance(value, Badges):
-        return _run(" ").join(_badge_run(badge, scope) for scope, badge in value.parts)
+        return xml_run(" ").join(badge_runs(badge, scope) for scope, badge in value.parts)
     return ""
-
-
-def _tc(width: int, style: str, right: bool, runs: str) -> str:
-    align = '<w:jc w:val="right"/>' if right else ""
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{align}</w:pPr>{runs}</w:p></w:tc>'
-    )
-
-
-# --- run and cell helpers ----------------------------------------------------------------
-
-
-def _text(
-    paragraph: DocxParagraph,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    colour: RGBColor | None = None,
-    size: float | None = None,
-) -> None:
-    run = paragraph.add_run(text)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if colour is not None:
-        run.font.color.rgb = colour
-    if size is not None:
-        run.font.size = Pt(size)
-
-
-def _cell(
-    paragraph: DocxParagraph, value: Cell, *, bold: bool = False, size: float | None = None
-) -> None:
-    if isinstance(value, str):
-        _text(paragraph, value, bold=bold, size=size)
-    elif isinstance(value, Value):
-        if value.missing:
-            _text(paragraph, value.text, italic=True, colour=MISSING_RED, size=size)
-        else:
-            _text(paragraph, value.text, bold=bold, size=size)
-        if value.badge is not None:
-            paragraph.add_run(" ")
-            _badge(paragraph, value.badge)
-    elif isinstance(value, Text):
-        colour = RGBColor.from_string(TONE_COLOURS[value.tone]) if value.tone else None
-        _text(paragraph, value.text, bold=bold or value.strong or bool(value.tone), colour=colour)
-        if value.sub:
-            paragraph.add_run().add_break()
-            _text(paragraph, value.sub, colour=GREY, size=7)
-    elif isinstance(value, Badges):
-        _badges(paragraph, value)
-
-
-def _badges(paragraph: DocxParagraph, badges: Badges) -> None:
-    for index, (scope, badge) in enumerate(badges.parts):
-        if index:
-            paragraph.add_run(" ")
-        _badge(paragraph, badge, scope)
-
-
-def _badge(paragraph: DocxParagraph, badge: Badge, scope: str = "") -> None:
-    fill, ink = BADGE_COLOURS[badge.tier]
-    run = paragraph.add_run(f"{scope}: {badge.short}" if scope else badge.short)
-    run.font.size = Pt(7)
-    run.font.color.rgb = RGBColor.from_string(ink)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    run._r.get_or_add_rPr().append(shading)
-
-
-def _small(paragraph: DocxParagraph, colour: RGBColor) -> None:
-    for run in paragraph.runs:
-        run.font.size = Pt(7.5)
-        run.font.color.rgb = colour
-
-
-def _field(paragraph: DocxParagraph, instruction: str, shown: str) -> None:
-    """A simple field (PAGE, NUMPAGES) whose result Word and LibreOffice compute."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = shown
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
-def _field_begin(paragraph: DocxParagraph, instruction: str) -> None:
-    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
-        run = OxmlElement("w:r")
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            if kind == "begin":
-                char.set(qn("w:dirty"), "true")
-            run.append(char)
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {text} "
-            run.append(instr)
-        paragraph._p.append(run)
-
-
-def _field_end(paragraph: DocxParagraph) -> None:
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), "end")
-    run.append(char)
-    paragraph._p.append(run)
-
-
-def _shade(cell: object, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
-
-
-def _bottom_border(paragraph: DocxParagraph, colour: str, size: int) -> None:
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (
-        ("w:val", "single"),
-        ("w:sz", str(size)),
-        ("w:space", "1"),
-        ("w:color", colour),
-    ):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    _insert_ordered(paragraph._p.get_or_add_pPr(), borders, PPR_AFTER_BORDER)
-
-
-def _paragraph_style(
-    styles: object,
-    name: str,
-    *,
-    size: float,
-    italic: bool = False,
-    colour: RGBColor | None = None,
-    after: float = 4,
-) -> object:
-    from docx.enum.style import WD_STYLE_TYPE
-
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
-    style.base_style = styles["Normal"]  # type: ignore[index]
-    style.font.size = Pt(size)
-    style.font.italic = italic or None
-    if colour is not None:
-        style.font.color.rgb = colour
-    style.paragraph_format.space_after = Pt(after)
-    style.quick_style = True
-    return style
-
-
-def _shade_paragraph_style(style: object, fill: str) -> None:
-    ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    _insert_ordered(ppr, shading, PPR_AFTER_SHADING)
-
-
-def _widths(table: DocxTable, widths_cm: list[float]) -> None:
-    """Fixed column widths: gridCol for LibreOffice, tcW for Word."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    _insert_ordered(tbl_pr, layout, ("tblCellMar", "tblLook", "tblCaption", "tblDescription"))
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
-        col.set(qn("w:w"), str(round(width * 567)))
-    template = OxmlElement("w:tcW")
-    for row in table._tbl.tr_lst:
-        for tc, width in zip(row.tc_lst, widths_cm, strict=False):
-            tc_w = copy.deepcopy(template)
-            tc_w.set(qn("w:w"), str(round(width * 567)))
-            tc_w.set(qn("w:type"), "dxa")
-            tc_pr = tc.get_or_add_tcPr()
-            existing = tc_pr.find(qn("w:tcW"))
-            if existing is not None:
-                tc_pr.remove(existing)
-            tc_pr.insert(0, tc_w)
-
-
-# WordprocessingML is a sequence schema: Word calls a file damaged when children are out of
-# order, so added elements go before the first sibling the schema puts after them.
-SETTINGS_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator",
-)  # fmt: skip
-PPR_AFTER_SHADING = (
-    "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
-    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
-    "pPrChange",
-)  # fmt: skip
-PPR_AFTER_BORDER = ("shd", *PPR_AFTER_SHADING)
-
-
-def _insert_ordered(parent: object, child: object, successors: tuple[str, ...]) -> None:
-    names = {qn(f"w:{name}") for name in successors}
-    for existing in parent:  # type: ignore[attr-defined]
-        if existing.tag in names:
-            existing.addprevious(child)
-            return
-    parent.append(child)  # type: ignore[attr-defined]
-
-
-def _xml_attr(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    )

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.export import ExportJob, RenderCancelled
+from engine.export.job import ExportJob, RenderCancelled
 
 if TYPE_CHECKING:
     from engine.domain.plan import Plan
@@ -97,7 +97,7 @@ def prerender(
     early with ``cancelled=True`` (never an exception). Rendering errors raise
     ``ExportError`` like an export would: the caller logs them.
     """
-    from engine.export.document import build_document
+    from engine.export.compose import build_document  # matplotlib and Pillow load here
 
     stop = should_stop or (lambda: False)
     start = time.perf_counter()

@@ -33,12 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from engine.domain.language import Language
-from engine.export import _guard, _prepare_folder, _write, safe_file_stem
 from engine.export.charts import ChartRenderer
 from engine.export.compose_progress import (
     ActionLine,
@@ -49,6 +46,9 @@ from engine.export.compose_progress import (
 )
 from engine.export.docx_writer import TONE_COLOURS, TONE_FILLS, _Writer
 from engine.export.errors import ExportError
+from engine.export.files import prepare_folder, safe_file_stem, write_file
+from engine.export.job import guard
+from engine.export.ooxml import append_xml_runs, xml_run
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -242,19 +242,15 @@ class _ProgressWriter(_Writer):
 
 
 def _chip(paragraph: Any, text: str, tone: str, size: float = 9) -> None:
-    run = paragraph.add_run(f" {text} ")
-    run.bold = True
-    run.font.size = Pt(size)
-    colour = TONE_COLOURS.get(tone)
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour)
-    fill = TONE_FILLS.get(tone)
-    if fill:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), fill)
-        run._r.get_or_add_rPr().append(shading)
+    """A status word on its tint, like the PDF's chip (colour never alone: it is a word)."""
+    chip = xml_run(
+        f" {text} ",
+        bold=True,
+        colour=TONE_COLOURS.get(tone),
+        half_points=round(size * 2),
+        fill=TONE_FILLS.get(tone),
+    )
+    append_xml_runs(paragraph, chip)
 
 
 def _action(paragraph: Any, action: ActionLine) -> None:
@@ -284,7 +280,7 @@ def export_progress(
     """Compose once, render each format asked for, write the files atomically; the paths
     come back in the order pdf, docx. ``ExportError`` for a bad format or folder."""
     wanted = parse_progress_formats(formats)
-    folder = _prepare_folder(Path(out_dir))
+    folder = prepare_folder(Path(out_dir))
     report = compose_progress(
         plan, progress, logo=logo if logo is not None else plan_logo(plan), generated=generated
     )
@@ -293,10 +289,10 @@ def export_progress(
     written = []
     for fmt in wanted:
         if fmt == "pdf":
-            data = _guard(
+            data = guard(
                 "PDF", lambda: render_progress_pdf(report, charts, watermark=watermark).data
             )
         else:
-            data = _guard("DOCX", lambda: render_progress_docx(report, charts, watermark=watermark))
-        written.append(_write(folder / f"{stem}.{fmt}", data))
+            data = guard("DOCX", lambda: render_progress_docx(report, charts, watermark=watermark))
+        written.append(write_file(folder / f"{stem}.{fmt}", data))
     return written

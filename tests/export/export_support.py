@@ -38,7 +38,7 @@ from engine.domain.plan import (
 )
 from engine.domain.sourced import SourcedValue, SourceTier
 from engine.export import ExportFormat, export_plan
-from engine.export import document as document_module
+from engine.export import compose as compose_module
 from tests.factories import example_club, make_plan
 
 HOSTILE_NAME = '<script>alert(1)</script> & "Co"'
@@ -393,10 +393,10 @@ class ExportRun:
 
 def export_all(plan: Plan, out: Path, **options: object) -> ExportRun:
     """Every format, with the network blocked and the document builder counted."""
-    real = document_module.build_document
+    real = compose_module.build_document
     with (
         network_blocked() as attempts,
-        mock.patch.object(document_module, "build_document", wraps=real) as spy,
+        mock.patch.object(compose_module, "build_document", wraps=real) as spy,
     ):
         paths = export_plan(plan, set(ExportFormat), out, **options)  # type: ignore[arg-type]
     run = ExportRun(plan, paths, attempts, spy.call_count)

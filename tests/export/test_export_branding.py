@@ -18,7 +18,7 @@ from engine.export.branding import (
     normalise_colour,
     sanitise_logo,
 )
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from tests.export.export_support import SAFE_SVG, TINY_PNG_URI, full_plan, png_logo
 from tests.factories import make_plan
 

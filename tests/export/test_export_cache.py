@@ -21,7 +21,7 @@ from engine.domain.language import Language
 from engine.export import ExportFormat, export_plan
 from engine.export import fingerprint as fingerprint_module
 from engine.export.cache import ExportCache
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from engine.export.fingerprint import export_key, resources_digest
 from engine.paths import resources_root
 from tests.export.export_support import png_logo

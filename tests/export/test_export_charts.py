@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.export.charts import ChartRenderer
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from tests.export.export_support import full_plan
 
 

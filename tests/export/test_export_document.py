@@ -6,6 +6,7 @@ from engine.domain import Area, SectionStatus
 from engine.domain.language import Language
 from engine.domain.plan import AreaSection, ExecutiveSummary
 from engine.export.charts import ChartRenderer
+from engine.export.compose import build_document
 from engine.export.document import (
     Badges,
     Chart,
@@ -15,7 +16,6 @@ from engine.export.document import (
     Table,
     Tier,
     Value,
-    build_document,
 )
 from engine.export.html import render_plan_html
 from tests.export.export_support import MACRO_CODES, PLACEHOLDERS, full_plan

@@ -181,3 +181,38 @@ def test_word_xml_children_are_in_schema_order(en_export: ExportRun) -> None:
                 if seen != sorted(seen):
                     problems.append(f"{name}: {etree.tostring(element)[:200]!r}")
     assert problems == []
+
+
+def test_fact_values_and_badges_keep_their_sizes_and_colours(
+    it_docx: docx.document.Document,
+) -> None:
+    """Facts and legends use the tables' XML runs: 9 pt values, 7 pt badges on their tint."""
+    from docx.shared import Pt
+
+    facts = [t for t in it_docx.tables if t.rows[0].cells[0].text == "Forma giuridica"]
+    identity = facts[-1]  # the analysis's identity (the cover's come first, at the default size)
+    value = identity.rows[0].cells[1].paragraphs[0].runs[0]
+    assert value.text and value.font.size == Pt(9) and not value.bold
+    budget = next(p for p in it_docx.paragraphs if p.text.startswith("Priorità: "))
+    badge = budget.runs[-1]
+    shading = badge._r.rPr.find(docx.oxml.ns.qn("w:shd"))
+    assert badge.font.size == Pt(7) and shading is not None
+    assert (shading.get(docx.oxml.ns.qn("w:fill")), str(badge.font.color.rgb)) == (
+        "FFF1DB",
+        "7A4B00",
+    )  # an estimate's colours, as in the tables
+
+
+def test_cell_runs_escape_text_and_size_only_the_value() -> None:
+    from engine.export.document import Badge, Badges, Text, Tier, Value
+    from engine.export.docx_writer import cell_runs
+
+    badge = Badge(Tier.MISSING, "da acquisire", "dato da acquisire")
+    runs = cell_runs(Value("<b>&", badge), half_points=18)
+    assert '<w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">&lt;b&gt;&amp;</w:t>' in runs
+    assert runs.count('<w:sz w:val="14"/>') == 1 and 'w:fill="FDE7E7"' in runs
+    assert '<w:i/><w:color w:val="9B1C1C"/>' in cell_runs(Value("—", missing=True))
+    assert "<w:b/>" in cell_runs("Totale", strong=True)
+    assert cell_runs(Badges((("Anno 1", badge), ("", badge)))).count("<w:shd ") == 2
+    chip = cell_runs(Text("da fare", tone="rag-red"))
+    assert '<w:b/><w:color w:val="9B1C1C"/>' in chip and 'w:fill="FDE7E7"' in chip

@@ -35,7 +35,7 @@ def test_templates_autoescape_and_css_strings_are_escaped() -> None:
 
 def test_pdf_html_uses_packaged_font_files_not_inline_fonts() -> None:
     from engine.export.charts import ChartRenderer
-    from engine.export.document import build_document
+    from engine.export.compose import build_document
     from engine.export.html import render_plan_html
     from tests.factories import make_plan
 

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from engine.export.onepager import render_onepager
 from tests.export.export_support import EXAMPLE_NAMES, ExportRun, full_plan, long_plan, pdf_text
 from tests.factories import example_club, make_plan

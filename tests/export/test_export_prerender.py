@@ -131,7 +131,7 @@ def test_export_and_prerender_of_the_same_version_render_it_once(
 
 
 def outcome_key(plan) -> str:
-    from engine.export.document import build_document
+    from engine.export.compose import build_document
     from engine.export.fingerprint import export_key
 
     return export_key(build_document(plan, version=1), watermark=False)

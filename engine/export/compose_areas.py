@@ -1,0 +1,106 @@
+"""Chapters 3-6, the four STW areas: each area's intro and its MACRO objectives."""
+
+from __future__ import annotations
+
+from engine import formatting
+from engine.domain.plan import Area, MacroObjective, SectionStatus, macro_codes
+from engine.export.compose_context import (
+    Context,
+    kpi_table,
+    paragraphs,
+    priority_text,
+    status_notice,
+)
+from engine.export.document import (
+    Block,
+    Bullets,
+    Column,
+    Facts,
+    Labelled,
+    Notice,
+    Paragraph,
+    Section,
+    Subheading,
+    Table,
+    Text,
+    Value,
+)
+
+
+def area_section(ctx: Context, area: Area) -> Section:
+    t = ctx.t
+    section = ctx.plan.area(area)
+    title = t[f"area_{area.value}"]
+    anchor = f"area-{area.value}"
+    if section is None:
+        return Section(anchor, title, 1, (Notice(t.not_generated),), kind="area")
+    blocks: list[Block] = status_notice(ctx, section.status, section.failure_reason)
+    if section.intro:
+        blocks += [Paragraph(p) for p in paragraphs(section.intro)]
+    present = {o.code for o in section.objectives}
+    missing = [code for code in macro_codes(area) if code not in present]
+    if not section.objectives:
+        if section.status not in {SectionStatus.FAILED, SectionStatus.MISSING}:
+            blocks.append(Notice(t.no_objectives))
+        return Section(anchor, title, 1, tuple(blocks), kind="area")
+    if missing:
+        blocks.append(Notice(t.get("objectives_missing", codes=", ".join(missing))))
+    children = tuple(objective_section(ctx, o) for o in section.objectives)
+    return Section(anchor, title, 1, tuple(blocks), children, kind="area")
+
+
+def objective_section(ctx: Context, objective: MacroObjective) -> Section:
+    t = ctx.t
+    budget = Value(
+        formatting.money_range(objective.budget.min_eur, objective.budget.max_eur, ctx.lang),
+        ctx.prov.budget_badge(objective.budget),
+    )
+    blocks: list[Block] = [
+        Facts(
+            ((t.priority, priority_text(ctx, objective.priority)), (t.budget, budget)),
+            inline=True,
+        ),
+        Paragraph(objective.objective, "lead"),
+    ]
+    if objective.answers:
+        blocks += [Subheading(t.answers), Bullets(tuple(objective.answers))]
+    blocks += [
+        Labelled(t.baseline_text, objective.baseline),
+        Labelled(t.gap, objective.gap),
+        Subheading(t.actions),
+    ]
+    if objective.actions:
+        blocks.append(
+            Table(
+                (
+                    Column(t.code, 2),
+                    Column(t.action, 10),
+                    Column(t.owner, 4),
+                    Column(t.deadline, 3),
+                ),
+                tuple(
+                    (
+                        Text(a.code, strong=True),
+                        Text(
+                            f"{a.what} ({t.proposed_by_model})" if a.proposed_by_model else a.what
+                        ),
+                        Text(a.owner_role),
+                        Text(formatting.date(a.deadline, ctx.lang)),
+                    )
+                    for a in objective.actions
+                ),
+                compact=True,
+            )
+        )
+    else:
+        blocks.append(Notice(t.no_actions, "info"))
+    blocks.append(Subheading(t.kpis))
+    blocks.append(kpi_table(ctx, objective.kpis) if objective.kpis else Notice(t.no_kpis, "info"))
+    return Section(
+        f"obj-{objective.code}",
+        objective.title,
+        2,
+        tuple(blocks),
+        kind="objective",
+        code=objective.code,
+    )
