@@ -52,7 +52,7 @@ from engine.export import ExportFormat, FileNames, export_plan  # noqa: E402
 from engine.export import pdf as pdf_module  # noqa: E402
 from engine.export.cache import ExportCache  # noqa: E402
 from engine.export.charts import ChartRenderer  # noqa: E402
-from engine.export.document import build_document  # noqa: E402
+from engine.export.compose import build_document  # noqa: E402
 from engine.export.docx_writer import render_docx  # noqa: E402
 from engine.export.html import render_plan_html  # noqa: E402
 from engine.export.onepager import render_onepager  # noqa: E402

@@ -24,6 +24,7 @@ from engine.export.compose_context import (
     sum_known,
 )
 from engine.export.document import (
+    Badge,
     Badges,
     Block,
     Bullets,
@@ -354,7 +355,7 @@ def _budget_by_area(ctx: Context) -> list[Block]:
     lows: list[float] = []
     highs: list[float] = []
     labels: list[str] = []
-    all_badges = set()
+    all_badges: dict[Badge, None] = {}  # in the order met: the chart's note is stable
     area_badges = []
     for area in Area:
         section = ctx.plan.area(area)
@@ -362,7 +363,7 @@ def _budget_by_area(ctx: Context) -> list[Block]:
         low = sum(o.budget.min_eur for o in objectives)
         high = sum(o.budget.max_eur for o in objectives)
         badges = tuple(dict.fromkeys(ctx.prov.budget_badge(o.budget) for o in objectives))
-        all_badges.update(badges)
+        all_badges.update(dict.fromkeys(badges))
         area_badges.append(badges)
         lows.append(low)
         highs.append(high)

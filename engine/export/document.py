@@ -269,14 +269,3 @@ class Document:
     def charts(self) -> list[ChartSpec]:
         return [b.spec for s in self.walk() for b in s.blocks if isinstance(b, Chart)]
 
-
-def __getattr__(name: str) -> object:
-    """``build_document`` lives in ``engine.export.compose``: the model does not know its
-    builder. Still answered here for the callers outside the package that import it from
-    this module (bench/export.py, tests/engine, tests/desktop); ``tests/test_architecture.py``
-    allows this one lazy import only while such a caller is left."""
-    if name == "build_document":
-        from engine.export.compose import build_document
-
-        return build_document
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

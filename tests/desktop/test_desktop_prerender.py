@@ -16,7 +16,7 @@ from desktop.main_window import MainWindow
 from desktop.prerender import Prerenderer
 from engine.domain import load_club_file
 from engine.export import ExportError, ExportFormat
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from engine.export.fingerprint import export_key
 from engine.export.prerender import PRERENDER_ARTEFACTS, PrerenderResult
 from engine.service import Service

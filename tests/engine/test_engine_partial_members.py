@@ -11,7 +11,7 @@ import json
 
 from engine.agents.writers import OfflineWriter
 from engine.domain import ClubProfile, Language, Plan
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from engine.facts import ClubFacts
 from engine.generation import generate
 from tests.factories import club_dict

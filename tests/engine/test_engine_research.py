@@ -17,7 +17,7 @@ from engine.agents.writers import OfflineWriter
 from engine.cli import run
 from engine.domain import ClubProfile
 from engine.domain.research import FactStatus, ResearchKind
-from engine.export.document import build_document
+from engine.export.compose import build_document
 from engine.llm.base import Grounding, GroundingSupport
 from engine.providers import make_writer
 from engine.research import facts_from, questionnaire_urls
