@@ -45,7 +45,6 @@ from desktop.i18n import t
 from desktop.icons import icon
 from engine.domain.errors import DomainValidationError
 from engine.errors import UserError
-from engine.export.errors import ExportError  # not a UserError yet
 from engine.redaction import redact
 from engine.vendor import vendor
 from licensing.errors import UserError as LicensingUserError
@@ -68,7 +67,7 @@ def user_message(error: BaseException, language: str | None = None) -> str | Non
         return keyring_unavailable_message()
     if isinstance(error, DomainValidationError):
         return error.message(language)  # the list quotes the user's own answers: as written
-    if isinstance(error, (UserError, LicensingUserError, ExportError)):
+    if isinstance(error, (UserError, LicensingUserError)):
         return plain_words(error.message(language))
     return None
 

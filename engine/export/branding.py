@@ -59,11 +59,11 @@ def normalise_colour(value: str) -> str:
     match = HEX.match(value.strip()) if isinstance(value, str) else None
     if not match:
         raise ExportError(
-            f"Il colore sociale «{value}» non è un colore esadecimale (es. #0B3D91): "
+            it=f"Il colore sociale «{value}» non è un colore esadecimale (es. #0B3D91): "
             "correggetelo nel questionario.",
-            f"The club colour '{value}' is not a hex colour (e.g. #0B3D91): "
+            en=f"The club colour '{value}' is not a hex colour (e.g. #0B3D91): "
             "fix it in the questionnaire.",
-            "bad_colour",
+            code="bad_colour",
         )
     digits = match.group(1)
     if len(digits) == 3:
@@ -140,7 +140,7 @@ class Logo:
 
 
 def _logo_error(it: str, en: str, code: str = "bad_logo") -> ExportError:
-    return ExportError(it, en, code)
+    return ExportError(it=it, en=en, code=code)
 
 
 def load_logo(path: Path) -> Logo:

@@ -1,4 +1,4 @@
-"""The one error an export raises: worded for the user in Italian and English.
+"""The one error an export raises: a ``UserError`` worded in Italian and English.
 
 The CLI and the desktop show ``message(lang)``; the cause (with traceback) goes
 to the log, never to the screen.
@@ -6,14 +6,11 @@ to the log, never to the screen.
 
 from __future__ import annotations
 
+from engine.errors import UserError
 
-class ExportError(Exception):
+
+class ExportError(UserError):
     """A failure the user can act on (bad logo, unwritable folder, unknown format...)."""
 
-    def __init__(self, message_it: str, message_en: str, code: str = "export") -> None:
-        super().__init__(message_en)
-        self.messages = (message_it, message_en)
-        self.code = code
-
-    def message(self, language: str = "it") -> str:
-        return self.messages[0 if str(language) == "it" else 1]
+    def __init__(self, *, it: str, en: str, code: str = "export") -> None:
+        super().__init__(it=it, en=en, code=code)

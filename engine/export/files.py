@@ -92,10 +92,11 @@ def prepare_folder(folder: Path) -> Path:
     except OSError as error:
         log.warning("export folder %s not writable: %s", folder, error)
         raise ExportError(
-            f"Non è possibile scrivere nella cartella «{folder}»: sceglietene un'altra "
+            it=f"Non è possibile scrivere nella cartella «{folder}»: sceglietene un'altra "
             "o controllate i permessi.",
-            f"Cannot write to the folder '{folder}': choose another one or check its permissions.",
-            "folder_not_writable",
+            en=f"Cannot write to the folder '{folder}': choose another one or check its "
+            "permissions.",
+            code="folder_not_writable",
         ) from None
     sweep_stale_temporaries(folder)
     return folder
@@ -134,9 +135,9 @@ def write_file(path: Path, data: bytes) -> Path:
     except OSError as error:
         log.warning("export: cannot write %s: %s", path, error)
         raise ExportError(
-            f"Non è possibile scrivere il file «{path.name}»: se è aperto in un altro programma "
+            it=f"Non è possibile scrivere il file «{path.name}»: se è aperto in un altro programma "
             "chiudetelo e riprovate, oppure scegliete un'altra cartella.",
-            f"Cannot write the file '{path.name}': if it is open in another program close it "
+            en=f"Cannot write the file '{path.name}': if it is open in another program close it "
             "and try again, or choose another folder.",
-            "file_not_writable",
+            code="file_not_writable",
         ) from None

@@ -37,9 +37,9 @@ def parse_formats(text: str) -> set[ExportFormat]:
     valid = ", ".join(f.value for f in ExportFormat)
     if not names:
         raise ExportError(
-            f"Indicate almeno un formato di esportazione: {valid} (oppure all).",
-            f"Give at least one export format: {valid} (or all).",
-            "bad_format",
+            it=f"Indicate almeno un formato di esportazione: {valid} (oppure all).",
+            en=f"Give at least one export format: {valid} (or all).",
+            code="bad_format",
         )
     if "all" in names:
         return set(ExportFormat)
@@ -53,9 +53,10 @@ def parse_formats(text: str) -> set[ExportFormat]:
     if unknown:
         listed = ", ".join(unknown)
         raise ExportError(
-            f"Formato di esportazione sconosciuto: {listed}. Formati validi: {valid} (oppure all).",
-            f"Unknown export format: {listed}. Valid formats: {valid} (or all).",
-            "bad_format",
+            it=f"Formato di esportazione sconosciuto: {listed}. Formati validi: {valid} "
+            "(oppure all).",
+            en=f"Unknown export format: {listed}. Valid formats: {valid} (or all).",
+            code="bad_format",
         )
     return formats
 

@@ -205,9 +205,9 @@ def guard(what: str, render: Callable[[], T]) -> T:
     except Exception as error:
         log.exception("export: rendering %s failed", what)
         raise ExportError(
-            f"Impossibile creare il file {what}: si è verificato un errore interno, registrato "
+            it=f"Impossibile creare il file {what}: si è verificato un errore interno, registrato "
             "nel file di log. Riprovate o esportate in un altro formato.",
-            f"Could not create the {what} file: an internal error occurred and was logged. "
+            en=f"Could not create the {what} file: an internal error occurred and was logged. "
             "Try again or export to another format.",
-            "render_failed",
+            code="render_failed",
         ) from error

@@ -77,11 +77,11 @@ def resources_url() -> str:
 def engine_unavailable(error: BaseException) -> ExportError:
     log.error("PDF engine unavailable: %s", error)
     return ExportError(
-        "Il motore PDF (WeasyPrint/Pango) non è disponibile su questo computer: esportate in "
+        it="Il motore PDF (WeasyPrint/Pango) non è disponibile su questo computer: esportate in "
         "DOCX o HTML, oppure reinstallate Rooting Future.",
-        "The PDF engine (WeasyPrint/Pango) is not available on this computer: export to DOCX "
+        en="The PDF engine (WeasyPrint/Pango) is not available on this computer: export to DOCX "
         "or HTML, or reinstall Rooting Future.",
-        "pdf_engine",
+        code="pdf_engine",
     )
 
 

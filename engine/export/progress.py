@@ -76,10 +76,10 @@ def parse_progress_formats(formats: str | Iterable[str]) -> list[str]:
     if unknown or not names:
         listed = ", ".join(unknown) or "-"
         raise ExportError(
-            f"Formato del rapporto di avanzamento non valido: {listed}. Formati validi: pdf, "
+            it=f"Formato del rapporto di avanzamento non valido: {listed}. Formati validi: pdf, "
             "docx (oppure all).",
-            f"Invalid progress report format: {listed}. Valid formats: pdf, docx (or all).",
-            "bad_format",
+            en=f"Invalid progress report format: {listed}. Valid formats: pdf, docx (or all).",
+            code="bad_format",
         )
     return [f for f in FORMATS if f in names]
 

@@ -177,7 +177,9 @@ def test_failures_are_logged_never_shown(
     qtbot, window: MainWindow, fake: FakeRenders, boxes, caplog: pytest.LogCaptureFixture
 ) -> None:
     prerenderer = turn_on(window)
-    fake.fail_with = ExportError("Il motore PDF non è disponibile.", "The PDF engine is missing.")
+    fake.fail_with = ExportError(
+        it="Il motore PDF non è disponibile.", en="The PDF engine is missing.", code="pdf_engine"
+    )
     with caplog.at_level(logging.WARNING, logger="desktop.prerender"):
         prerenderer.schedule(7, 1)
         prerenderer.schedule(8, 1)
