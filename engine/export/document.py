@@ -268,4 +268,3 @@ class Document:
 
     def charts(self) -> list[ChartSpec]:
         return [b.spec for s in self.walk() for b in s.blocks if isinstance(b, Chart)]
-
