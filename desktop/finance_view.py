@@ -453,7 +453,7 @@ class FinanceView(QWidget):
             self._heading(self.tr("Financial indicators"))
             table = self._table(
                 "kpis",
-                [self.tr("Indicator"), self.tr("Today"), *plan.season_headings(lang)],
+                [self.tr("Indicator"), self.tr("Today"), *plan.seasons],  # ratios: forecast
                 len(finance.kpis),
             )
             for row, kpi in enumerate(finance.kpis):

@@ -245,7 +245,7 @@ def objective_html(plan: Plan, objective: MacroObjective, status: SectionStatus)
         out.add("</table>")
     if objective.kpis:
         out.add("<h3>" + esc(t("Indicators")) + "</h3>")
-        _kpi_table(out, objective.kpis, plan.season_headings(i18n.current()))
+        _kpi_table(out, objective.kpis, plan.seasons)  # each actual has its own badge
     return out
 
 
@@ -317,7 +317,7 @@ def summary_html(plan: Plan) -> Rendered:
             out.add("</ul>")
     if summary.headline_kpis:
         out.add("<h2>" + esc(t("Headline indicators")) + "</h2>")
-        _kpi_table(out, summary.headline_kpis, plan.season_headings(i18n.current()))
+        _kpi_table(out, summary.headline_kpis, plan.seasons)
     return out
 
 

@@ -75,6 +75,26 @@ def priority_text(ctx: Context, priority: int) -> str:
     return ctx.t.get("priority_year", n=priority, season=ctx.plan.seasons[priority - 1])
 
 
+def year_columns(
+    ctx: Context, columns: Sequence[Iterable[SourcedValue | None]], *, season: bool = False
+) -> list[Column]:
+    """The three plan years' columns, "Anno 1" or "Anno 1 · 2026/27"; a year whose figures
+    the club recorded when it closed the season (a rolled-forward plan) reads "Anno 1
+    (consuntivo)", a little wider. ``columns`` holds each year's values: a column mixing
+    recorded and planned figures, or only planned ones (investments, ratios of forecasts),
+    keeps the plain heading, and the provenance says which figure is which."""
+    found = []
+    for n, values in enumerate(columns, start=1):
+        name = ctx.plan.seasons[n - 1]
+        text = ctx.t.get("year_n", n=n) + (f" · {name}" if season else "")
+        known = [v for v in values if v is not None and v.value is not None]
+        actual = bool(known) and all(v.is_actual for v in known)  # else: said row by row
+        if actual:
+            text += f" ({ctx.t.closed_season})"
+        found.append(Column(text, 3 if actual else 2, True))
+    return found
+
+
 def kpi_table(ctx: Context, kpis: Sequence[KPI]) -> Table:
     """Baseline and three targets per KPI; provenance once for the table when it is shared."""
     t = ctx.t
@@ -93,7 +113,7 @@ def kpi_table(ctx: Context, kpis: Sequence[KPI]) -> Table:
         Column(t.kpi, 7),
         Column(t.unit, 2),
         Column(t.baseline, 2, True),
-        *(Column(t.get("year_n", n=n), 2, True) for n in (1, 2, 3)),
+        *year_columns(ctx, [[k.targets[i] for k in kpis] for i in range(3)]),
     ]
     if per_row:
         columns.append(Column(t.provenance, 5))

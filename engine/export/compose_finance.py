@@ -22,6 +22,7 @@ from engine.export.compose_context import (
     part_not_generated,
     status_notice,
     sum_known,
+    year_columns,
 )
 from engine.export.document import (
     Badge,
@@ -159,10 +160,7 @@ def _income_statement(ctx: Context) -> list[Block]:
     columns = [
         Column(t.item, 5),
         Column(f"{t.year0} · {ctx.year0}", 2, True),
-        *(
-            Column(f"{t.get('year_n', n=n)} · {season}", 2, True)
-            for n, season in enumerate(ctx.plan.seasons, start=1)
-        ),
+        *year_columns(ctx, [[line.values[y] for line in fp.lines] for y in (1, 2, 3)], season=True),
     ]
     if per_row:
         columns.append(Column(t.provenance, 4))
@@ -445,10 +443,7 @@ def _investments(ctx: Context) -> list[Block]:
         rows.append((*row, per_row[index]) if per_row else row)
     columns = [
         Column(t.section, 4),
-        *(
-            Column(f"{t.get('year_n', n=n)} · {season}", 2, True)
-            for n, season in enumerate(ctx.plan.seasons, start=1)
-        ),
+        *year_columns(ctx, [(), (), ()], season=True),  # planned: never an actual
     ]
     if per_row:
         columns.append(Column(t.provenance, 4))

@@ -384,6 +384,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "badge_questionnaire": ("questionario", "questionnaire"),
     "badge_edited": ("modificato da voi", "edited by you"),
     "badge_derived": ("calcolato dai vostri dati", "calculated from your data"),
+    "badge_actual": ("consuntivo", "actual"),  # a closed season's figure, as recorded
+    "closed_season": ("consuntivo", "actual"),  # a closed season's column heading
     "legend_derived": (
         "calcolato dai vostri dati: un totale o un tasso ricavato dalle risposte del "
         "questionario (per esempio il tasso di permanenza dai tesserati e dagli usciti).",

@@ -48,6 +48,8 @@ class Provenance:
         if value.tier is SourceTier.QUESTIONNAIRE:
             if reference == USER_EDIT_REFERENCE:  # typed over in the plan, not in the form
                 return Badge(Tier.QUESTIONNAIRE, t.badge_edited, full)
+            if value.is_actual:  # a closed season's figure, as the club recorded it
+                return Badge(Tier.QUESTIONNAIRE, t.badge_actual, full)
             if reference == DERIVED_REFERENCE:  # a total or a rate of the club's own answers
                 return Badge(Tier.QUESTIONNAIRE, t.badge_derived, full)
             return Badge(Tier.QUESTIONNAIRE, t.badge_questionnaire, full)

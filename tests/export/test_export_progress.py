@@ -521,3 +521,51 @@ def test_cli_progress_export_writes_the_report(home: Path, tmp_path: Path) -> No
         "--home", str(home), "progress", str(plan_id), "--season", "1999/00", "--export", "pdf"
     )
     assert code == 2 and "1999/00" in err
+
+
+def test_a_plan_rolled_forward_shows_the_closed_season_as_actual_in_its_exports(
+    tmp_path: Path,
+) -> None:
+    """After 'Aggiorna il piano' the plan's PDF/DOCX head the closed season's columns
+    "(consuntivo)" and badge its figures as recorded, not as the questionnaire's."""
+    from engine.export.compose import build_document
+    from engine.export.html import render_plan_html
+
+    service = Service(tmp_path / "home")
+    plan_id = offline_plan(service)
+    plan = service.get_plan(plan_id).plan
+    season = plan.seasons[0]
+    sp2 = next(o for o in plan.objectives() if o.code == "SP2")
+    fees = next(line for line in plan.financial_plan.lines if line.category == "membership_fees")
+    records = [  # every KPI of SP2, every line; SP1's KPIs only in part
+        Actual(Subject.KPI, kpi.name, season, Review.END, 250 + n, "SP2")
+        for n, kpi in enumerate(sp2.kpis)
+    ]
+    sp1 = next(o for o in plan.objectives() if o.code == "SP1")
+    records.append(Actual(Subject.KPI, sp1.kpis[0].name, season, Review.END, 3, "SP1"))
+    records += [
+        Actual(Subject.FINANCE, f"{line.kind.value}.{line.category}", season, Review.END, 1000)
+        for line in plan.financial_plan.lines
+        if line.kind.value in ("revenue", "cost")
+    ]
+    records.append(Actual(Subject.FINANCE, "revenue.membership_fees", season, Review.END, 190_000))
+    service.record_actuals(plan_id, records)
+    service.roll_forward(plan_id, season, [])
+    rolled = service.get_plan(plan_id).plan
+    document = build_document(rolled)
+    html = render_plan_html(document, ChartRenderer())
+    assert f"Anno 1 · {season} (consuntivo)" in html  # the finance tables
+    assert html.count("Anno 1 (consuntivo)") == 1  # SP2's KPI table: all recorded
+    assert "anno 1: consuntivo" in html  # SP1's table says it row by row
+    assert "consuntivo 2026/27 registrato dal club" in html  # the badge's full provenance
+    assert "Anno 2 (consuntivo)" not in html
+    files = service.export_plan(plan_id, "docx", tmp_path / "out")
+    text = "\n".join(
+        cell.text
+        for table in docx.Document(str(files[0])).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert f"Anno 1 · {season} (consuntivo)" in text and "190.000" in text
+    assert fees.values[1].value != 190_000  # the figure shown is the recorded one
+    service.close()
