@@ -1,4 +1,5 @@
-"""Export a plan: formats, folder, progress, and the evaluation watermark said up front.
+"""Export a plan, or its progress report for the board: formats, folder, progress, and
+the evaluation watermark said up front.
 
 Rendering runs on the task pool (a PDF takes a few seconds), with a progress
 bar; the dialog stays responsive and reports the files written, or the
@@ -10,7 +11,9 @@ system cannot open the folder or a file, the user is told where it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -34,7 +37,20 @@ from desktop.icons import icon
 from desktop.tasks import TaskRunner
 from desktop.theme import BADGES, pair
 from engine.export import ExportFormat
+from engine.monitoring.model import Review
 from engine.service import Service
+
+REPORT_FORMATS = (ExportFormat.PDF, ExportFormat.DOCX)
+
+
+@dataclass(frozen=True)
+class ProgressReportRequest:
+    """The board's "Stato di avanzamento" at one review, judged as of ``today`` (as the
+    progress page judges it, so the report's figures are the page's)."""
+
+    season: str
+    review: Review
+    today: dt.date
 
 
 def default_folder(last_used: str = "") -> Path:
@@ -53,20 +69,29 @@ class ExportDialog(QDialog):
         runner: TaskRunner,
         plan_id: int,
         parent: QWidget | None = None,
+        *,
+        report: ProgressReportRequest | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
         self.plan_id = plan_id
+        self.report = report
         self.paths: list[Path] = []
         document = service.get_plan(plan_id)
-        self.setWindowTitle(self.tr("Export plan"))
-        self.setMinimumWidth(560)
-        heading = QLabel(
-            self.tr("{title} · version {n}").format(
-                title=document.summary.title, n=document.version.number
-            )
+        self.setWindowTitle(
+            self.tr("Export plan") if report is None else self.tr("Progress report")
         )
+        self.setMinimumWidth(560)
+        title = self.tr("{title} · version {n}").format(
+            title=document.summary.title, n=document.version.number
+        )
+        if report is not None:
+            when = self.tr("mid-season") if report.review is Review.MID else self.tr("season end")
+            title = self.tr("Progress report for the board · {season}, {when}").format(
+                season=report.season, when=when
+            )
+        heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         formats = QGroupBox(self.tr("Formats"))
@@ -77,9 +102,14 @@ class ExportDialog(QDialog):
             ExportFormat.HTML: QCheckBox(self.tr("Web page (HTML)")),
             ExportFormat.ZIP: QCheckBox(self.tr("ZIP with every format")),
         }
+        if report is not None:  # two pages for the board: a PDF to send, a DOCX to annotate
+            self.checks = {
+                ExportFormat.PDF: QCheckBox(self.tr("PDF – two pages, ready to send")),
+                ExportFormat.DOCX: QCheckBox(self.tr("Word (DOCX) – editable")),
+            }
         column = QVBoxLayout(formats)
         for fmt, check in self.checks.items():
-            check.setChecked(fmt in (ExportFormat.PDF, ExportFormat.DOCX))
+            check.setChecked(fmt in REPORT_FORMATS)
             check.toggled.connect(lambda _on: self._update())
             column.addWidget(check)
         self.folder = QLineEdit(str(default_folder(service.app_settings().last_export_dir)))
@@ -156,9 +186,18 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.export_button.setEnabled(False)
         self.result.setText(self.tr("Exporting… a PDF takes a few seconds."))
-        service, plan_id = self.service, self.plan_id
+        service, plan_id, report = self.service, self.plan_id, self.report
+
+        def export() -> list[Path]:
+            if report is None:
+                return service.export_plan(plan_id, formats, folder)
+            names = {fmt.value for fmt in formats}
+            return service.export_progress(
+                plan_id, names, folder, report.season, report.review, report.today
+            )
+
         self.runner.run(
-            lambda: service.export_plan(plan_id, formats, folder),
+            export,
             success=self._done,
             failure=self._failed,
             parent=self,

@@ -35,11 +35,12 @@ from desktop.errors import PathDialog, mail_link, open_folder, show_error
 from desktop.icons import app_icon, icon
 from desktop.library.view import LibraryPage
 from desktop.prefs import writer_for
-from desktop.prerender import Prerenderer
+from desktop.prerender import LOW_PRIORITY, Prerenderer
 from desktop.tasks import TaskRunner
 from engine.domain import ClubProfile
 from engine.licence import current_licence
 from engine.logs import LOG_FOLDER
+from engine.monitoring.model import Review
 from engine.service import Service
 from engine.vendor import vendor
 from licensing import LicenceState, LicenceStatus
@@ -182,9 +183,28 @@ class MainWindow(QMainWindow):
             page = ProgressPage(self.service)
             page.back.connect(lambda plan_id: self.open_plan(plan_id, self.plan_view.current_key))
             page.changed.connect(self.library.model.forget_progress)
+            page.report_requested.connect(
+                lambda plan_id, season, review: self.export_progress_report(
+                    plan_id, season, Review(review)
+                )
+            )
             self.stack.addWidget(page)
             self._progress = page
+            self._warm_report_engine()
         return self._progress
+
+    def _warm_report_engine(self) -> None:
+        """Load WeasyPrint, the report's fonts and the chart engine on the task pool, behind
+        anything the user started, so the board's report renders in well under a second
+        (``bench/monitoring.py``). A failure here is only logged: the export will say it."""
+        from engine.export.progress import warm_up
+
+        self.runner.run(
+            warm_up,
+            failure=lambda error: log.info("report engine not warmed: %s", error),
+            key="warm-report-engine",
+            priority=LOW_PRIORITY,
+        )
 
     # --- wiring ----------------------------------------------------------------------------
 
@@ -452,13 +472,23 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def export_progress_report(self, plan_id: int, season: str, review: Review) -> ExportDialog:
+        """The board's "Stato di avanzamento" for a review, judged as the progress page does."""
+        from desktop.export_dialog import ExportDialog, ProgressReportRequest
+
+        request = ProgressReportRequest(season, review, self.progress_page.today())
+        dialog = ExportDialog(self.service, self.runner, plan_id, self, report=request)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
     def export_current(self) -> None:
         current = self.stack.currentWidget()
         if current is self._plan_view and self.plan_view.document is not None:
             self.export_plan(self.plan_view.document.summary.id)
             return
         if current is self._progress and self.progress_page.plan_id is not None:
-            self.export_plan(self.progress_page.plan_id)
+            self.progress_page.request_report()  # on the progress page: the board's report
             return
         selected = self.library.selected()
         if current is self.library and selected is not None:

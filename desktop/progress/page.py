@@ -194,6 +194,8 @@ class Snapshot:
 class ProgressPage(QWidget):
     back = Signal(int)  # the plan's id: back to the plan view
     changed = Signal(int)  # values or action states recorded for this plan
+    # (plan id, season, review value): the board's report for the review shown
+    report_requested = Signal(int, str, str)
     today = staticmethod(dt.date.today)  # the calendar's day (tests set another)
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
@@ -227,6 +229,14 @@ class ProgressPage(QWidget):
             )
         )
         self.import_button.clicked.connect(lambda: self.import_file())
+        self.report_button = QPushButton(icon("export"), self.tr("Report for the board…"))
+        self.report_button.setToolTip(
+            self.tr(
+                "The two-page 'Stato di avanzamento' for the review shown (PDF, Word): status "
+                "by area, what is off track with owners and next actions, the finances"
+            )
+        )
+        self.report_button.clicked.connect(self.request_report)
         self.rebase_button = QPushButton(icon("regenerate"), self.tr("Update the plan…"))
         self.rebase_button.setToolTip(
             self.tr(
@@ -243,6 +253,7 @@ class ProgressPage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.rebase_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.season = QComboBox()
         self.season.setAccessibleName(self.tr("Season"))
@@ -829,6 +840,13 @@ class ProgressPage(QWidget):
         self.load(self.plan_id, season, self.current_review())
         self.changed.emit(self.plan_id)
         return True
+
+    def request_report(self) -> None:
+        """Ask for the board's report of the review shown; values typed but not saved are
+        saved first (or the user decides), so the report shows what the page shows."""
+        if self.plan_id is None or not self.leave():
+            return
+        self.report_requested.emit(self.plan_id, self.current_season(), self.current_review().value)
 
     def _back(self) -> None:
         if self.plan_id is not None and self.leave():

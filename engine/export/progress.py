@@ -66,6 +66,36 @@ PAGES = 2
 # --- formats and names ---------------------------------------------------------------------
 
 
+def warm_up() -> None:
+    """Load what the report's first render pays for: WeasyPrint with the report's fonts and
+    stylesheets, the chart engine, the template. The desktop runs it on the task pool when
+    the progress page opens, so "Rapporto per il direttivo" renders in well under a
+    second (``bench/monitoring.py`` times both)."""
+    from engine.export.charts import ChartSpec, Series
+    from engine.export.fonts import font_face_css_files
+    from engine.export.html import environment, progress_stylesheet, stylesheet
+    from engine.export.pdf import layout
+
+    environment().get_template("progress.html")
+    css = font_face_css_files() + stylesheet() + progress_stylesheet()
+    layout(
+        f"<html><head><style>{css}</style></head><body><h1>Stato</h1><h2>Conti</h2>"
+        "<p>Prova <strong>1.234 €</strong> <em>in linea</em></p>"
+        "<table><tr><th>Voce</th><td>12</td></tr></table></body></html>"
+    )
+    spec = ChartSpec(
+        id="warm-up",
+        kind="grouped",
+        caption="",
+        categories=("a", "b"),
+        series=(Series("x", (1.0, 2.0), "#1F6F50"), Series("y", (2.0, 1.0), "#D08C3C")),
+        language=Language.IT,
+        height_cm=4.6,
+        width_cm=17.0,
+    )
+    ChartRenderer().svg(spec)
+
+
 def parse_progress_formats(formats: str | Iterable[str]) -> list[str]:
     """``pdf`` and/or ``docx`` (``all``: both), in that order; ExportError otherwise."""
     text = formats if isinstance(formats, str) else ",".join(str(f) for f in formats)

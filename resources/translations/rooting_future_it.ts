@@ -689,8 +689,24 @@
         <translation>Esporta il piano</translation>
     </message>
     <message>
+        <source>Progress report</source>
+        <translation>Rapporto di avanzamento</translation>
+    </message>
+    <message>
         <source>{title} · version {n}</source>
         <translation>{title} · versione {n}</translation>
+    </message>
+    <message>
+        <source>mid-season</source>
+        <translation>metà stagione</translation>
+    </message>
+    <message>
+        <source>season end</source>
+        <translation>fine stagione</translation>
+    </message>
+    <message>
+        <source>Progress report for the board · {season}, {when}</source>
+        <translation>Stato di avanzamento per il direttivo · {season}, {when}</translation>
     </message>
     <message>
         <source>Formats</source>
@@ -715,6 +731,10 @@
     <message>
         <source>ZIP with every format</source>
         <translation>ZIP con tutti i formati</translation>
+    </message>
+    <message>
+        <source>PDF – two pages, ready to send</source>
+        <translation>PDF – due pagine, pronto da inviare</translation>
     </message>
     <message>
         <source>Folder</source>
@@ -2154,6 +2174,14 @@
     <message>
         <source>Reads a CSV or Excel sheet with one measured value a row: indicator (or finance item), season, value and, when needed, objective and review</source>
         <translation>Legge un foglio CSV o Excel con un valore rilevato per riga: indicatore (o voce dei conti), stagione, valore e, se serve, obiettivo e rilevazione</translation>
+    </message>
+    <message>
+        <source>Report for the board…</source>
+        <translation>Rapporto per il direttivo…</translation>
+    </message>
+    <message>
+        <source>The two-page &apos;Stato di avanzamento&apos; for the review shown (PDF, Word): status by area, what is off track with owners and next actions, the finances</source>
+        <translation>Lo «Stato di avanzamento» di due pagine per la rilevazione mostrata (PDF, Word): stato per area, ciò che è in ritardo con responsabili e prossime azioni, i conti</translation>
     </message>
     <message>
         <source>Update the plan…</source>

@@ -612,3 +612,52 @@ def test_update_the_plan_restarts_the_ticked_kpis_from_the_season_actual(
         kept = next(k for k in rolled.kpis if k.name == other.name)
         assert kept.targets[1:] == other.targets[1:]  # not ticked: the later targets stay
         assert kept.targets[0].is_actual  # the season shows what was measured
+
+
+def test_the_board_report_is_exported_from_the_page_for_the_review_shown(
+    qtbot, window: MainWindow, service: Service, make_plan_offline, tmp_path: Path, opened_urls
+) -> None:
+    """Issue 17, point 4, from the desktop: 'Rapporto per il direttivo…' writes the two-page
+    report of the review on screen; a value typed and not saved is saved first."""
+    from pypdf import PdfReader
+
+    from desktop.export_dialog import ExportDialog
+    from engine.export import ExportFormat
+
+    plan_id = make_plan_offline()
+    start_tracking(service, plan_id)
+    page = open_progress(window, plan_id, Review.MID)
+    objective, kpi, _target = numeric_kpi(service.get_plan(plan_id).plan)
+    page.tabs.setCurrentWidget(page.grid)
+    row = page.grid.row_of(Subject.KPI, kpi.name, objective.code)
+    page.grid.type_value(row, "7")
+    answers: list[str] = []
+
+    def save(*_args: Any) -> QMessageBox.StandardButton:
+        answers.append("asked")
+        return QMessageBox.StandardButton.Save
+
+    original = QMessageBox.question
+    QMessageBox.question = save  # type: ignore[method-assign]
+    try:
+        page.report_button.click()
+    finally:
+        QMessageBox.question = original  # type: ignore[method-assign]
+    assert answers == ["asked"]  # the unsaved value was not silently left out
+    dialogs = [w for w in window.findChildren(ExportDialog) if w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.report is not None and dialog.report.review is Review.MID
+    assert set(dialog.checks) == {ExportFormat.PDF, ExportFormat.DOCX}
+    assert "metà stagione" in dialog.windowTitle() + " ".join(
+        label.text() for label in dialog.findChildren(type(dialog.result))
+    )
+    dialog.folder.setText(str(tmp_path / "board"))
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.paths), timeout=60_000)
+    pdf = next(p for p in dialog.paths if p.suffix == ".pdf")
+    assert "avanzamento" in pdf.name and "meta" in pdf.name
+    assert len(PdfReader(str(pdf)).pages) == 2
+    recorded = [a for a in service.actuals(plan_id) if a.key == kpi.name and a.review is Review.MID]
+    assert recorded and recorded[-1].value == 7  # saved before the report was written
+    dialog.close()
