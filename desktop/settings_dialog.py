@@ -45,9 +45,8 @@ from desktop.prefs import preload_provider
 from desktop.tasks import TaskRunner
 from engine import data_folder
 from engine.logs import LOG_FOLDER
-from engine.providers import defaults
 from engine.redaction import register_secret
-from engine.service import AppSettings, Service
+from engine.service import PROVIDERS, AppSettings, Service
 from licensing import LicenceState
 
 log = logging.getLogger(__name__)
@@ -111,6 +110,7 @@ class SettingsDialog(QDialog):
     # --- tabs -----------------------------------------------------------------------------
 
     def _generation_tab(self) -> QWidget:
+        shipped = self.service.setting_defaults()  # what an empty setting stands for
         page = QWidget()
         self.provider_group = QButtonGroup(self)
         self.offline = QRadioButton(self.tr("Offline composer (no internet, instant, by rule)"))
@@ -136,11 +136,11 @@ class SettingsDialog(QDialog):
         self.gemini_model.setEditable(True)
         self.gemini_model.setAccessibleName(self.tr("Gemini model"))
         self.gemini_model.lineEdit().setPlaceholderText(
-            self.tr("default: {model}").format(model=defaults()["gemini_model"])
+            self.tr("default: {model}").format(model=shipped["gemini_model"])
         )
         self.thinking = QComboBox()
         self.thinking.setAccessibleName(self.tr("Thinking level"))
-        default_level = str(defaults().get("gemini_thinking_level", "low"))
+        default_level = str(shipped.get("gemini_thinking_level", "low"))
         self.thinking.addItem(self.tr("Default ({level})").format(level=default_level), "")
         for level, text in (
             ("minimal", self.tr("minimal (fastest)")),
@@ -182,11 +182,11 @@ class SettingsDialog(QDialog):
 
         self.local_box = QGroupBox(self.tr("Local server"))
         self.local_url = QLineEdit()
-        self.local_url.setPlaceholderText(str(defaults()["local_base_url"]))
+        self.local_url.setPlaceholderText(str(shipped["local_base_url"]))
         self.local_model = QComboBox()
         self.local_model.setEditable(True)
         self.local_model.lineEdit().setPlaceholderText(
-            self.tr("default: {model}").format(model=defaults()["local_model"])
+            self.tr("default: {model}").format(model=shipped["local_model"])
         )
         self.test_local = QPushButton(self.tr("Test connection"))
         self.test_local.clicked.connect(self.test_local_connection)
@@ -352,8 +352,7 @@ class SettingsDialog(QDialog):
     # --- load / save ------------------------------------------------------------------------
 
     def _load(self, settings: AppSettings) -> None:
-        index = {"offline": 0, "gemini": 1, "local": 2}.get(settings.provider, 0)
-        self.provider_group.button(index).setChecked(True)
+        self.provider_group.button(PROVIDERS.index(settings.provider)).setChecked(True)
         self.gemini_model.setEditText(settings.gemini_model)
         self.thinking.setCurrentIndex(max(0, self.thinking.findData(settings.thinking_level)))
         self.local_url.setText(settings.local_base_url)
@@ -370,7 +369,7 @@ class SettingsDialog(QDialog):
         self._provider_changed()
 
     def provider(self) -> str:
-        return ("offline", "gemini", "local")[max(0, self.provider_group.checkedId())]
+        return PROVIDERS[max(0, self.provider_group.checkedId())]
 
     def _provider_changed(self) -> None:
         provider = self.provider()
@@ -391,7 +390,7 @@ class SettingsDialog(QDialog):
             research=self.research.isChecked(),
             plan_language=self.plan_language.currentData(),
             ui_language=self.ui_language.currentData(),
-        ).cleaned()
+        )
 
     def save(self) -> None:
         if self.api_key.text().strip() and not self.store_key():
@@ -520,9 +519,7 @@ class SettingsDialog(QDialog):
         self.test_gemini.setEnabled(False)
 
         def listing() -> list[str]:
-            from engine.llm.gemini import list_models
-
-            return list_models(key, base_url=base_url)
+            return self.service.list_models("gemini", api_key=key, base_url=base_url)
 
         self.runner.run(
             listing,
@@ -533,14 +530,12 @@ class SettingsDialog(QDialog):
         )
 
     def test_local_connection(self) -> None:
-        url = self.local_url.text().strip() or str(defaults()["local_base_url"])
+        url = self.local_url.text().strip()  # empty: the default address
         self.local_result.setText(self.tr("Connecting…"))
         self.test_local.setEnabled(False)
 
         def listing() -> list[str]:
-            from engine.llm.openai_compat import list_local_models
-
-            return list_local_models(url)
+            return self.service.list_models("local", base_url=url)
 
         self.runner.run(
             listing,

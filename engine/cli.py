@@ -23,6 +23,7 @@ from typing import TextIO
 
 from engine import cli_finance, cli_monitoring, cli_research, formatting, paths
 from engine.agents.texts import pick
+from engine.agents.writers import SectionWriter
 from engine.domain import DomainValidationError, Language, PlanStatus
 from engine.domain.plan import ScenarioKind
 from engine.domain.sourced import SourcedValue, bands_not_given
@@ -35,11 +36,10 @@ from engine.llm.base import CancelToken
 from engine.logs import configure_logging
 from engine.monitoring.model import Review
 from engine.orchestrator import EventKind, GenerationEvent
-from engine.providers import PROVIDERS, ProviderChoice, make_writer
-from engine.providers import defaults as provider_defaults
-from engine.service import AppSettings, PlanDocument, Service, ServiceError
+from engine.service import PlanDocument, Service, ServiceError
+from engine.settings import PROVIDERS, THINKING_LEVELS, AppSettings
+from engine.settings import defaults as provider_defaults
 from engine.storage.plans import SortKey
-from engine.storage.settings import THINKING_LEVELS
 from engine.usage import cost_text
 from engine.vendor import vendor
 from licensing.cli import add_licence_parser, run_licence_command
@@ -496,27 +496,32 @@ class Progress:
             print(f"[{elapsed:5.1f}s] {name}: {line}", file=self.console.out, flush=True)
 
 
-def _choice(args: argparse.Namespace, stored: AppSettings | None = None) -> ProviderChoice:
-    """The options given, then the settings stored by ``settings`` or the app, then defaults."""
-    settings: dict[str, object] = {}
-    if args.rate:
-        settings["rate_preset"] = args.rate
-    if args.concurrency:  # one knob: agents at once = requests in flight at once
-        settings["max_concurrent"] = _concurrency(args)
+def _settings(args: argparse.Namespace, stored: AppSettings) -> AppSettings:
+    """The settings a command writes with: of the stored ones, those ``settings`` manages
+    (Gemini's model, thinking level, research), the options given over them; the provider,
+    a local server's model and address, and the cache come from the options or the embedded
+    defaults only."""
     provider = args.provider or str(provider_defaults()["provider"])
-    model = args.model
-    if stored is not None and provider == "gemini":
-        model = model or stored.gemini_model or None
-        settings["research"] = stored.research
-        if stored.thinking_level:
-            settings["gemini_thinking_level"] = stored.thinking_level
-    if getattr(args, "no_research", False):
-        settings["research"] = False
-    return ProviderChoice(
+    model = args.model or ""
+    return AppSettings(
         provider=provider,
-        model=model,
+        gemini_model=(model if provider == "gemini" else "") or stored.gemini_model,
+        local_model=model if provider == "local" else "",
+        thinking_level=stored.thinking_level,
+        research=stored.research and not getattr(args, "no_research", False),
         use_cache=not args.no_cache,
-        settings=settings,
+    )
+
+
+def _writer(args: argparse.Namespace, service: Service, **changes: object) -> SectionWriter:
+    """The writer of ``_settings`` (with ``changes``); the pacing comes from the options, or
+    the embedded defaults, never from the settings the desktop stores."""
+    settings = dataclasses.replace(_settings(args, service.app_settings()), **changes)
+    return service.writer(
+        settings,
+        rate_preset=args.rate or provider_defaults()["rate_preset"],
+        # one knob: agents at once = requests in flight at once; None: the preset's own
+        max_concurrent=_concurrency(args) if args.concurrency else None,
     )
 
 
@@ -614,7 +619,7 @@ def cmd_plan(args: argparse.Namespace, console: Console, service: Service) -> in
         from engine.export import parse_formats
 
         parse_formats(args.export)  # a typo fails now, not after the generation
-    writer = make_writer(_choice(args, service.app_settings()), service.db)
+    writer = _writer(args, service)
     with _cancel_on_interrupt(console) as cancel:
         summary, result = service.generate_plan(
             club,
@@ -777,7 +782,7 @@ def _rebase(args: argparse.Namespace, console: Console, service: Service, season
 
 
 def cmd_resume(args: argparse.Namespace, console: Console, service: Service) -> int:
-    writer = make_writer(_choice(args, service.app_settings()), service.db)
+    writer = _writer(args, service)
     with _cancel_on_interrupt(console) as cancel:
         version, result = service.resume_plan(
             args.plan_id,
@@ -806,9 +811,7 @@ def _report_rerun(result: GenerationResult, version: int, console: Console) -> i
 
 
 def cmd_regenerate(args: argparse.Namespace, console: Console, service: Service) -> int:
-    choice = _choice(args, service.app_settings())
-    choice = ProviderChoice(choice.provider, choice.model, False, choice.settings)  # fresh text
-    writer = make_writer(choice, service.db)
+    writer = _writer(args, service, use_cache=False)  # fresh text
     with _cancel_on_interrupt(console) as cancel:
         version, result = service.regenerate_section(
             args.plan_id,

@@ -1,5 +1,8 @@
 """Choose the section writer for a generation: offline, Gemini or a local model server.
 
+``choice_for`` reads the settings model (``engine.settings.AppSettings``) the one way the
+desktop and the CLI share; ``make_writer`` builds the writer of a ``ProviderChoice`` (what
+tests and benchmarks also build by hand). ``Service.writer`` puts the two together.
 The offline composer is the embedded default. Gemini's API key comes from
 ``licensing.secrets`` (ROOTING_FUTURE_GEMINI_API_KEY, the OS keyring, then the
 SDK's GOOGLE_API_KEY/GEMINI_API_KEY); it is handed to the client, registered
@@ -8,37 +11,30 @@ for redaction, and never stored anywhere else.
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from engine.agents.writers import ModelWriter, OfflineWriter, SectionWriter
 from engine.llm.base import GenerationSettings
-from engine.paths import resource_path
 from engine.redaction import register_secret
+from engine.settings import ENV_OVERRIDES, MODEL_PROVIDERS, PROVIDERS, AppSettings, defaults
 
-PROVIDERS = ("offline", "gemini", "local")
-ENV_OVERRIDES = {
-    "gemini_model": "ROOTING_FUTURE_GEMINI_MODEL",
-    "local_model": "ROOTING_FUTURE_LOCAL_MODEL",
-    "local_base_url": "ROOTING_FUTURE_LOCAL_URL",
-}
-
-
-@cache
-def defaults() -> dict[str, Any]:
-    data = json.loads(resource_path("config", "defaults.json").read_text("utf-8"))
-    data.pop("comment", None)
-    for key, variable in ENV_OVERRIDES.items():
-        if os.environ.get(variable):
-            data[key] = os.environ[variable]
-    return data
+__all__ = [
+    "ENV_OVERRIDES",
+    "PROVIDERS",
+    "ProviderChoice",
+    "choice_for",
+    "defaults",
+    "list_models",
+    "make_writer",
+    "preload",
+]
 
 
 @dataclass(frozen=True)
 class ProviderChoice:
+    """A writer's request, resolved: provider, model, cache and the client's settings."""
+
     provider: str = "offline"
     model: str | None = None
     use_cache: bool = True
@@ -81,3 +77,54 @@ def make_writer(choice: ProviderChoice, cache_db: Any = None) -> SectionWriter:
     )
     research = str(settings.get("research", True)).lower() not in ("false", "0", "")
     return ModelWriter(client, generation, use_cache=choice.use_cache, research=research)
+
+
+def choice_for(settings: AppSettings, provider: str | None = None, **client: Any) -> ProviderChoice:
+    """What ``settings`` ask of the writer, for ``provider`` (default: the one chosen).
+
+    ``client`` entries go over the client settings read from the model: a proxy's
+    ``gemini_base_url`` (tests), the CLI's pacing options (``rate_preset``,
+    ``max_concurrent``; None leaves the preset's own).
+    """
+    provider = provider or settings.provider
+    extra: dict[str, Any] = {
+        "rate_preset": settings.rate_preset if provider != "local" else "local",
+        "max_concurrent": settings.concurrency,
+    }
+    model: str | None = None
+    if provider == "gemini":
+        model = settings.gemini_model or None
+        extra["research"] = settings.research
+        if settings.thinking_level:
+            extra["gemini_thinking_level"] = settings.thinking_level
+    elif provider == "local":
+        model = settings.local_model or None
+        extra["local_base_url"] = settings.local_base_url or defaults()["local_base_url"]
+        extra["local_model"] = model or defaults()["local_model"]
+    return ProviderChoice(provider, model, settings.use_cache, {**extra, **client})
+
+
+def preload(provider: str) -> None:
+    """Import the model SDK a provider needs (slow the first time: do it ahead of use)."""
+    if provider == "gemini":
+        import engine.llm.gemini
+    elif provider == "local":
+        import engine.llm.openai_compat
+    if provider != "offline":
+        import engine.llm.factory  # noqa: F401
+
+
+def list_models(provider: str, *, api_key: str = "", base_url: str | None = None) -> list[str]:
+    """The models a Gemini key may use, or a local server offers (``LLMError`` if unreachable).
+
+    For the Settings screen's "test the connection"; ``base_url`` empty: the default address.
+    """
+    if provider == "gemini":
+        from engine.llm.gemini import list_models as gemini_models
+
+        return gemini_models(api_key, base_url=base_url)
+    if provider == "local":
+        from engine.llm.openai_compat import list_local_models
+
+        return list_local_models(base_url or str(defaults()["local_base_url"]))
+    raise ValueError(f"{provider!r} lists no models; use one of {MODEL_PROVIDERS}")

@@ -194,8 +194,7 @@ def generate_offline_plan(home: Path) -> tuple[int, str]:
     from engine.domain.club import ClubProfile
     from engine.domain.files import read_json_file
     from engine.domain.language import Language
-    from engine.providers import ProviderChoice, make_writer
-    from engine.service import Service
+    from engine.service import AppSettings, Service
 
     examples = sorted(resource_path("examples").glob("*.json"))
     if not examples:
@@ -206,7 +205,7 @@ def generate_offline_plan(home: Path) -> tuple[int, str]:
     try:
         summary, result = service.generate_plan(
             club,
-            make_writer(ProviderChoice("offline"), service.db),
+            service.writer(AppSettings(provider="offline")),
             language=Language.IT,
             emit=lambda _event: None,
         )

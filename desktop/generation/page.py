@@ -32,15 +32,10 @@ from desktop import i18n
 from desktop.errors import show_error, user_message
 from desktop.i18n import t
 from desktop.icons import icon
-from desktop.prefs import provider_choice
 from desktop.tasks import TaskRunner
 from desktop.theme import STATES, pair
-from engine.agents.registry import AgentName
 from engine.domain import ClubProfile, Language
-from engine.llm.base import CancelToken
-from engine.orchestrator import EventKind, GenerationEvent
-from engine.service import Service
-from engine.usage import cost_text
+from engine.service import AgentName, CancelToken, EventKind, GenerationEvent, Service, cost_text
 
 TICK_MS = 100
 PREVIEW_CHARS = 1500
@@ -284,7 +279,7 @@ class GenerationPage(QWidget):
 
     def _describe(self, provider: str | None) -> None:
         """Say who writes; the writer itself is built on the pool (the SDK import is slow)."""
-        choice = provider_choice(self.service.app_settings(), provider)
+        choice = self.service.writer_choice(provider=provider)
         label = {"offline": self.tr("the offline composer")}.get(choice.provider, choice.provider)
         model = choice.resolved_model()
         self.subtitle.setText(

@@ -44,8 +44,14 @@ from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionAuthor
 from engine.domain.research import FactStatus
-from engine.edits import STALE_TEXT
-from engine.service import PlanDocument, Service, ServiceError, VersionInfo, VersionSource
+from engine.service import (
+    STALE_TEXT,
+    PlanDocument,
+    Service,
+    ServiceError,
+    VersionInfo,
+    VersionSource,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 REGENERABLE = {

@@ -42,7 +42,7 @@ from desktop.icons import icon
 from desktop.theme import BADGES, pair
 from engine import formatting
 from engine.domain import ClubProfile, Issue, Language
-from engine.domain.errors import _item_type, _model_in
+from engine.domain.errors import field_steps
 
 Path = tuple[str | int, ...]
 UNITS_EN = {"EUR/anno": "EUR/year", "EUR/ora": "EUR/hour", "n": "no.", "abitanti": "inhabitants"}
@@ -72,22 +72,17 @@ def set_in(doc: dict[str, Any], path: Path, value: Any) -> None:
 
 def field_info(path: Path, root: type[BaseModel] = ClubProfile) -> tuple[str, str, str | None]:
     """(Italian label, English label, unit) of the field at ``path``."""
-    current: Any = root
     title_it = title_en = str(path[-1])
     unit = None
-    for step in path:
+    for step, info in field_steps(root, path):
         if isinstance(step, int):
-            current = _item_type(current)
             continue
-        model = _model_in(current)
-        if model is None or step not in model.model_fields:
+        if info is None:
             break
-        info = model.model_fields[step]
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         title_it = info.title or step
         title_en = str(extra.get("title_en", title_it))
         unit = extra.get("unit")
-        current = info.annotation
     return title_it, title_en, unit
 
 

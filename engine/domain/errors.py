@@ -10,10 +10,12 @@ import json
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from engine.domain.language import Language
 from engine.domain.messages import FALLBACK, FIELD_MESSAGES, MESSAGES
@@ -170,23 +172,37 @@ def _code_of(detail: Any) -> str:
 def label_path(root: type[BaseModel], path: Path, language: Language) -> str:
     """``("people", "teams", 1, "count")`` -> "Persone › Squadre › n. 2 › Numero di squadre"."""
     parts: list[str] = []
+    for step, info in field_steps(root, path):
+        if isinstance(step, int):
+            parts.append(f"n. {step + 1}" if language is Language.IT else f"no. {step + 1}")
+        elif info is None:
+            if step is path[-1]:
+                parts.append(f'"{step}"')  # an unknown key: name it as written
+            # otherwise a union branch name: not a field
+        else:
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            title = info.title if language is Language.IT else extra.get("title_en", info.title)
+            parts.append(str(title or step))
+    return PATH_SEPARATOR.join(parts)
+
+
+def field_steps(root: type[BaseModel], path: Path) -> Iterator[tuple[str | int, FieldInfo | None]]:
+    """Each step of ``path`` through the model ``root``, with the field it names: None for a
+    list index, a union branch's name or a key the model does not have (the walk stays where
+    it was). Lists, optional and annotated types are followed to the model inside."""
     current: Any = root
     for step in path:
         if isinstance(step, int):
-            parts.append(f"n. {step + 1}" if language is Language.IT else f"no. {step + 1}")
             current = _item_type(current)
+            yield step, None
             continue
         model = _model_in(current)
         if model is None or step not in model.model_fields:
-            if step is path[-1]:
-                parts.append(f'"{step}"')  # an unknown key: name it as written
-            continue  # otherwise a union branch name: not a field
+            yield step, None
+            continue
         info = model.model_fields[step]
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        title = info.title if language is Language.IT else extra.get("title_en", info.title)
-        parts.append(str(title or step))
+        yield step, info
         current = info.annotation
-    return PATH_SEPARATOR.join(parts)
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

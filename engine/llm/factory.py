@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any
 from engine.llm.base import LLMClient
 from engine.llm.limiter import RateLimiter
 from engine.llm.retry import RetryPolicy
+from engine.settings import MODEL_PROVIDERS as PROVIDERS  # ("gemini", "local")
 
 if TYPE_CHECKING:
     from engine.storage.ai_cache import ResponseCache
-
-PROVIDERS = ("gemini", "local")
 
 # settings keys (all optional) ------------------------------------------------------
 #   rate_preset            "default" | "free_tier" | "local"  (gemini default: "default")

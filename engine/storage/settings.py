@@ -1,67 +1,23 @@
-"""The user's app settings, kept in the store as key -> JSON value.
+"""The user's app settings in the store: one row per field, key -> JSON value.
 
-What lives here: the provider and model, the local server's address, the
-concurrency and rate preset, the plan and interface languages. What never
-does: API keys (the OS keyring, ``licensing.secrets``) and window geometry
-(QSettings, on the desktop side). Unknown keys in the table are ignored, so
-an older app reads a newer app's settings without failing.
+The model is ``engine.settings.AppSettings`` (what lives in it and what never does is said
+there). Unknown keys in the table are ignored, so an older app reads a newer app's
+settings without failing; a damaged value keeps its default.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields
 from typing import Any
 
 from sqlalchemy import select
 
+from engine.settings import AppSettings
 from engine.storage.database import Database
 from engine.storage.models import AppSetting, utcnow
 
-PROVIDERS = ("offline", "gemini", "local")
-RATE_PRESETS = ("default", "free_tier", "local")
-LANGUAGES = ("it", "en")
-THINKING_LEVELS = ("minimal", "low", "medium", "high")
 FORBIDDEN_WORDS = ("key", "secret", "token", "password")
-
-
-@dataclass(frozen=True)
-class AppSettings:
-    """Every setting with its embedded default (see ``resources/config/defaults.json``)."""
-
-    provider: str = "offline"
-    gemini_model: str = ""  # empty: the embedded default model
-    thinking_level: str = ""  # Gemini 3+ thinking level; empty: the embedded default (low)
-    local_model: str = ""
-    local_base_url: str = ""  # empty: the embedded default address
-    concurrency: int = 5
-    rate_preset: str = "default"
-    use_cache: bool = True
-    research: bool = True  # Gemini searches public sources (tier 2) for each new plan
-    plan_language: str = "it"
-    ui_language: str = ""  # empty: follow the system
-    last_export_dir: str = ""
-
-    def cleaned(self) -> AppSettings:
-        """Out-of-range values fall back to defaults instead of failing later."""
-        default = AppSettings()
-        return replace(
-            self,
-            provider=self.provider if self.provider in PROVIDERS else default.provider,
-            concurrency=min(8, max(1, int(self.concurrency))),
-            rate_preset=(
-                self.rate_preset if self.rate_preset in RATE_PRESETS else default.rate_preset
-            ),
-            plan_language=(
-                self.plan_language if self.plan_language in LANGUAGES else default.plan_language
-            ),
-            ui_language=self.ui_language if self.ui_language in (*LANGUAGES, "") else "",
-            gemini_model=self.gemini_model.strip(),
-            thinking_level=(self.thinking_level if self.thinking_level in THINKING_LEVELS else ""),
-            local_model=self.local_model.strip(),
-            local_base_url=self.local_base_url.strip(),
-        )
-
 
 _FIELDS = {f.name: f for f in fields(AppSettings)}
 
@@ -85,12 +41,11 @@ def load_settings(database: Database) -> AppSettings:
                 values[row.key] = _coerce(row.key, json.loads(row.value))
             except (ValueError, TypeError):
                 continue  # a damaged value: keep the default
-    return AppSettings(**values).cleaned()
+    return AppSettings(**values)
 
 
 def save_settings(database: Database, settings: AppSettings) -> AppSettings:
-    """Store every field (cleaned first); returns what was stored."""
-    settings = settings.cleaned()
+    """Store every field (an ``AppSettings`` is always valid); returns what was stored."""
     now = utcnow()
     with database.write() as session:
         for name, value in asdict(settings).items():
