@@ -197,10 +197,8 @@ class MainWindow(QMainWindow):
         """Load WeasyPrint, the report's fonts and the chart engine on the task pool, behind
         anything the user started, so the board's report renders in well under a second
         (``bench/monitoring.py``). A failure here is only logged: the export will say it."""
-        from engine.export.progress import warm_up
-
         self.runner.run(
-            warm_up,
+            self.service.warm_report_engine,
             failure=lambda error: log.info("report engine not warmed: %s", error),
             key="warm-report-engine",
             priority=LOW_PRIORITY,

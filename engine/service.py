@@ -192,6 +192,7 @@ class Service:
     export_plan = _Delegated("exports", ExportManager.export_plan)
     export_progress = _Delegated("exports", ExportManager.export_progress)
     prerender = _Delegated("exports", ExportManager.prerender)
+    warm_report_engine = staticmethod(ExportManager.warm_report_engine)
 
     @property
     def export_cache(self) -> ExportCache:

@@ -80,6 +80,14 @@ class ExportManager:
         plan = self.plans.plan_in_force(plan_id, status.season)
         return export_progress(plan, status, formats, out_dir, watermark=self.watermark)
 
+    @staticmethod
+    def warm_report_engine() -> None:
+        """Load WeasyPrint, the report's fonts and the chart engine ahead of the board's
+        report (the desktop calls it on its task pool when the progress page opens)."""
+        from engine.export.progress import warm_up
+
+        warm_up()
+
     @property
     def export_cache(self) -> ExportCache:
         """Rendered exports by content in ``<home>/cache/exports`` (size-capped, LRU).
