@@ -168,9 +168,10 @@ def main() -> None:
         areas = list(plan.areas)
         objective = areas[0].objectives[1]
         kpi = objective.kpis[0]
-        from desktop.planview.render import user_value
+        from engine.domain.sourced import SourcedValue
 
-        new_kpi = kpi.model_copy(update={"targets": [user_value(300, kpi.unit), *kpi.targets[1:]]})
+        targets = [SourcedValue.edited(300, kpi.unit), *kpi.targets[1:]]
+        new_kpi = kpi.model_copy(update={"targets": targets})
         objective = objective.model_copy(
             update={
                 "kpis": [new_kpi, *objective.kpis[1:]],

@@ -2,7 +2,7 @@
 
 Editors build a new domain object and validate it with the domain model, so
 an edit the plan would refuse shows its message before anything is saved.
-A KPI number the user changes becomes their own value (``user_value``:
+A KPI number the user changes becomes their own value (``engine.domain.edits``:
 questionnaire tier, marked "modificato dall'utente", dated); numbers left
 alone keep their original provenance.
 """
@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.icons import icon
-from desktop.planview.render import user_value
 from desktop.wizard.fields import format_number, parse_number
 from engine.domain import DomainValidationError, SourcedValue, parse_json
+from engine.domain.edits import typed_over
 from engine.domain.plan import MacroObjective
 
 KPI_COLUMNS = 7  # name, unit, today, Y1, Y2, Y3, how measured
@@ -49,9 +49,7 @@ def edited_value(old: SourcedValue, text: str) -> SourcedValue:
     value = parse_number(text)
     if isinstance(value, str):
         raise ValueError(text)
-    if value == old.value or (value is None and old.value is None):
-        return old
-    return user_value(value, old.unit)
+    return typed_over(old, value)
 
 
 class ObjectiveEditor(QWidget):

@@ -8,7 +8,6 @@ links ``tip:<n>`` into ``Rendered.tips`` so the browser can show the tooltip.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass, field
 
@@ -18,9 +17,7 @@ from desktop.theme import BADGES, pair
 from engine import formatting
 from engine.domain import Area, Language, Plan, SectionStatus, SourcedValue, SourceTier
 from engine.domain.plan import KPI, ComplianceStatus, MacroObjective
-from engine.domain.sourced import USER_EDIT_REFERENCE
 
-USER_EDIT = USER_EDIT_REFERENCE
 UNITS_EN = {"EUR/anno": "EUR/year", "EUR/mese": "EUR/month", "EUR/ora": "EUR/hour", "n": ""}
 UNITS_IT = {"n": ""}
 
@@ -33,23 +30,6 @@ def paragraphs(text: str) -> str:
     return "".join(f"<p>{esc(p)}</p>" for p in (text or "").split("\n") if p.strip())
 
 
-def user_value(value: float | int | None, unit: str) -> SourcedValue:
-    """A number the user typed over a computed one: their own, dated, never silently mixed."""
-    if value is None:
-        return SourcedValue.missing(unit)
-    return SourcedValue(
-        value=value,
-        unit=unit,
-        tier=SourceTier.QUESTIONNAIRE,
-        reference=USER_EDIT,
-        date=dt.date.today(),
-    )
-
-
-def is_user_edit(value: SourcedValue) -> bool:
-    return value.reference == USER_EDIT
-
-
 def tier_key(value: SourcedValue | None) -> str:
     if value is None or value.value is None:
         return "missing"
@@ -60,7 +40,7 @@ def provenance(value: SourcedValue | None) -> str:
     lang = i18n.current()
     if value is None or value.value is None:
         return t("To be collected: the questionnaire did not give this figure.")
-    if is_user_edit(value):
+    if value.is_user_edit:
         when = value.date.strftime("%d/%m/%Y") if value.date else ""
         return t("Changed by you on {date}").format(date=when)
     return value.provenance(lang)
@@ -69,7 +49,7 @@ def provenance(value: SourcedValue | None) -> str:
 def badge_label(value: SourcedValue | None) -> str:
     if value is None or value.value is None:
         return t("to collect")
-    if is_user_edit(value):
+    if value.is_user_edit:
         return t("yours")
     if value.is_actual:  # a closed season's figure, as the club recorded it
         return t("actual")
@@ -120,7 +100,7 @@ class Rendered:
 
     def badge(self, value: SourcedValue | None) -> str:
         self.tips.append(provenance(value))
-        key = "questionnaire" if value is not None and is_user_edit(value) else tier_key(value)
+        key = "questionnaire" if value is not None and value.is_user_edit else tier_key(value)
         background, colour = pair(BADGES, key)
         return (
             f'<a href="tip:{len(self.tips) - 1}" style="text-decoration:none">'

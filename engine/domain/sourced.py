@@ -166,6 +166,26 @@ class SourcedValue(StrictModel):
         return float(self.value if self.high is None else (self.value + self.high) / 2)
 
     @classmethod
+    def edited(
+        cls, value: int | float | None, unit: str, on: dt.date | None = None
+    ) -> SourcedValue:
+        """A number the user typed over a computed one: their own, dated (today by default),
+        never silently mixed with the questionnaire's or a benchmark's."""
+        if value is None:
+            return cls.missing(unit)
+        return cls(
+            value=value,
+            unit=unit,
+            tier=SourceTier.QUESTIONNAIRE,
+            reference=USER_EDIT_REFERENCE,
+            date=on or dt.date.today(),
+        )
+
+    @property
+    def is_user_edit(self) -> bool:
+        return self.reference == USER_EDIT_REFERENCE
+
+    @classmethod
     def recorded(
         cls, value: int | float, unit: str, season: str, on: dt.date | None = None
     ) -> SourcedValue:

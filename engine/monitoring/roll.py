@@ -27,9 +27,10 @@ from dataclasses import dataclass
 
 from engine import edits, formatting
 from engine.agents.context import build_context
+from engine.domain.edits import shifted
 from engine.domain.language import Language
 from engine.domain.plan import KPI, FinanceKind, FinancialPlan, Plan, PlanWarning, Severity
-from engine.domain.sourced import USER_EDIT_REFERENCE, SourcedValue
+from engine.domain.sourced import SourcedValue
 from engine.finance.objectives import inputs_of
 from engine.finance.statement import compose
 from engine.monitoring.model import Actual, Review, Subject
@@ -130,19 +131,6 @@ def closable(plan: Plan, actuals: Iterable[Actual], season: str) -> bool:
     )
 
 
-def _shifted(target: SourcedValue, shift: float, today: dt.date) -> SourcedValue:
-    """The target moved by ``shift``: the user's decision, dated, as an edited value."""
-    if not isinstance(target.value, int | float):
-        return target
-    new = round(float(target.value) + shift, 2)
-    return SourcedValue(
-        value=int(new) if new.is_integer() else new,
-        unit=target.unit,
-        reference=USER_EDIT_REFERENCE,
-        date=today,
-    )
-
-
 def _whole(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -174,7 +162,7 @@ def _closed_kpis(
             targets = [
                 actual
                 if j == index
-                else _shifted(t, rebase.shift, today)
+                else shifted(t, rebase.shift, today)
                 if rebase is not None and j > index
                 else t
                 for j, t in enumerate(kpi.targets)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.main_window import MainWindow
 from desktop.planview.diff import diff_plans
-from desktop.planview.render import USER_EDIT
 from engine import formatting
 from engine.agents.registry import AgentName
 from engine.domain import Language, PlanStatus, SectionStatus
@@ -93,7 +92,7 @@ def test_editing_a_kpi_makes_a_new_version_and_a_readable_diff(
     assert document.version.number == 2 and document.version.source == "edited"
     objective = next(o for o in document.plan.objectives() if o.code == "SP2")
     target = objective.kpis[0].targets[0]
-    assert target.value == 300 and target.reference == USER_EDIT and target.date is not None
+    assert target.value == 300 and target.is_user_edit and target.date is not None
     assert objective.kpis[0].targets[1].tier.value == "estimate"  # untouched stays as computed
     assert document.plan.areas[0].status is SectionStatus.EDITED
     assert view.stack.currentWidget() is view.browser and "versione 2" in view.meta.text()
