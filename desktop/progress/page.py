@@ -409,9 +409,7 @@ class ProgressPage(QWidget):
         states = self.service.action_states(self.plan_id)
         plan = document.plan
         in_force = {  # a closed season is judged against the plan as it was then
-            season: self.service.plan_in_force(self.plan_id, season)
-            if season in plan.closed_seasons
-            else plan
+            season: self.service.plan_in_force(self.plan_id, season, plan)
             for season in plan.seasons
         }
         progress = {

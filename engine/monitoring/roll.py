@@ -34,7 +34,7 @@ from engine.domain.sourced import SourcedValue
 from engine.finance.objectives import inputs_of
 from engine.finance.statement import compose
 from engine.monitoring.model import Actual, Review, Subject
-from engine.monitoring.status import LINE_DIRECTION, latest, review_date
+from engine.monitoring.status import LINE_DIRECTION, latest, number_of, review_date
 
 CASH = "cash"
 
@@ -61,11 +61,6 @@ class Rebase:
         return f"{self.objective or 'finance'}:{self.kpi}"
 
 
-def _number(value: SourcedValue | None) -> float | None:
-    raw = None if value is None else value.value
-    return float(raw) if isinstance(raw, int | float) else None
-
-
 def _end_actuals(actuals: Iterable[Actual], season: str) -> dict[tuple, Actual]:
     """The latest season-end record of each subject for ``season``."""
     return {
@@ -90,7 +85,7 @@ def proposals(plan: Plan, actuals: Iterable[Actual], season: str) -> list[Rebase
     for objective in plan.objectives():
         for kpi in objective.kpis:
             hit = found.get((Subject.KPI, objective.code, kpi.name))
-            target = _number(kpi.targets[index])
+            target = number_of(kpi.targets[index])
             if hit is None or target is None:
                 continue
             if shift := hit.value - target:
@@ -100,7 +95,7 @@ def proposals(plan: Plan, actuals: Iterable[Actual], season: str) -> list[Rebase
             continue
         key = _line_key(line.kind, line.category)
         hit = found.get((Subject.FINANCE, None, key))
-        forecast = _number(line.values[index + 1])
+        forecast = number_of(line.values[index + 1])
         if hit is None or forecast is None:
             continue
         if shift := hit.value - forecast:
@@ -114,16 +109,16 @@ def closable(plan: Plan, actuals: Iterable[Actual], season: str) -> bool:
     corrected since)."""
     index = plan.seasons.index(season)
     shown: dict[tuple, float | None] = {
-        (Subject.KPI, o.code, k.name): _number(k.targets[index])
+        (Subject.KPI, o.code, k.name): number_of(k.targets[index])
         for o in plan.objectives()
         for k in o.kpis
     }
     for line in plan.financial_plan.lines:
         if line.kind in LINE_DIRECTION:
             key = (Subject.FINANCE, None, _line_key(line.kind, line.category))
-            shown[key] = _number(line.values[index + 1])
+            shown[key] = number_of(line.values[index + 1])
     cash = plan.financial_plan.row(CASH)
-    shown[(Subject.FINANCE, None, CASH)] = _number(cash.values[index + 1]) if cash else None
+    shown[(Subject.FINANCE, None, CASH)] = number_of(cash.values[index + 1]) if cash else None
     closed = season in plan.closed_seasons
     return any(
         key in shown and (not closed or shown[key] != hit.value)
@@ -223,12 +218,12 @@ def _cash_gaps(finance: FinancialPlan, seasons: list[str], language: Language) -
         now, before, flow = cash.values[year], cash.values[year - 1], balance.values[year]
         if now is None or not now.is_actual or before is None or flow is None:
             continue
-        expected = (_number(before) or 0.0) + (_number(flow) or 0.0)
-        gap = (_number(now) or 0.0) - expected
+        expected = (number_of(before) or 0.0) + (number_of(flow) or 0.0)
+        gap = (number_of(now) or 0.0) - expected
         if abs(gap) < max(500.0, 0.02 * abs(expected)):
             continue
         season = seasons[year - 1]
-        recorded = formatting.money(_number(now) or 0, language)
+        recorded = formatting.money(number_of(now) or 0, language)
         it = (
             f"La cassa registrata a fine {season} ({recorded}) "
             f"differisce di {formatting.money(abs(gap), language)} dalla cassa iniziale più il "

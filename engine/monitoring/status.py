@@ -54,7 +54,8 @@ def latest(actuals: Iterable[Actual]) -> dict[tuple, Actual]:
     return found
 
 
-def _number(value: object) -> float | None:
+def number_of(value: object) -> float | None:
+    """A sourced value's number; None for one still to collect or a text."""
     raw = getattr(value, "value", None)
     return float(raw) if isinstance(raw, int | float) else None
 
@@ -77,7 +78,7 @@ def kpi_status(
     rules: MonitoringRules,
 ) -> KpiStatus:
     index = plan.seasons.index(season)
-    values = [_number(kpi.baseline), *(_number(t) for t in kpi.targets)]
+    values = [number_of(kpi.baseline), *(number_of(t) for t in kpi.targets)]
     previous, target = values[index], values[index + 1]
     expected = target
     if review is Review.MID and target is not None and previous is not None:
@@ -210,11 +211,11 @@ instalments and the funding are the plan's, not the season's running)."""
 
 def _finance_forecast(values: list, index: int, review: Review, stock: bool) -> float | None:
     """The plan's figure for a review: flows count half at mid-season, a stock half-way."""
-    forecast = _number(values[index])
+    forecast = number_of(values[index])
     if forecast is None or review is Review.END:
         return forecast
     if stock:
-        before = _number(values[index - 1])
+        before = number_of(values[index - 1])
         return forecast if before is None else before + (forecast - before) / 2
     return forecast / 2
 

@@ -78,7 +78,7 @@ class MonitoringManager:
         plan = self.plans.get_plan(plan_id).plan
         season = season or current_season(plan.seasons, today or dt.date.today())
         check_season(plan, season)
-        plan = self.plans.plan_in_force(plan_id, season)
+        plan = self.plans.plan_in_force(plan_id, season, plan)
         with self.db.read() as session:
             found = actuals_store.actuals(session, plan_id)
             states = actuals_store.action_states(session, plan_id)

@@ -165,10 +165,11 @@ class PlanManager:
             except repo.NotFound:
                 raise PlanNotFound(plan_id, number) from None
 
-    def plan_in_force(self, plan_id: int, season: str) -> Plan:
+    def plan_in_force(self, plan_id: int, season: str, latest: Plan | None = None) -> Plan:
         """The plan a season is judged against: the newest version in which it was not yet
-        closed (a roll forward writes the actuals over the season's targets)."""
-        plan = self.get_plan(plan_id).plan
+        closed (a roll forward writes the actuals over the season's targets). ``latest``:
+        the current version when the caller has it already (no second read)."""
+        plan = latest or self.get_plan(plan_id).plan
         if season not in plan.closed_seasons:
             return plan
         with self.db.read() as session:
