@@ -1,6 +1,7 @@
 """Charts: each one is described once (a ``ChartSpec``), drawn once, saved twice.
 
-The document model holds only specs (plain data). ``ChartRenderer`` draws a
+The document model holds only specs (plain data, ``chart_spec``: reading a plan page
+never loads matplotlib). ``ChartRenderer`` draws a
 spec into a matplotlib figure the first time any format asks for it, then
 saves SVG (HTML and PDF: vector, crisp at any zoom) and PNG (DOCX: Word has no
 SVG support through python-docx) from that same figure. Agg/SVG backends
@@ -13,7 +14,6 @@ from __future__ import annotations
 import io
 import threading
 from dataclasses import dataclass, field
-from typing import Literal
 
 import matplotlib
 
@@ -26,9 +26,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from engine import formatting
 from engine.domain.language import Language
 from engine.export.branding import mix
+from engine.export.chart_spec import ChartSpec, Series
 from engine.paths import resource_path
 
-ChartKind = Literal["grouped", "stacked", "range", "flow"]
 CM = 1 / 2.54
 PNG_DPI = 150  # 16 cm wide: 945 px, sharp in Word at 100-150% zoom
 RC = {
@@ -71,31 +71,6 @@ def _use_the_apps_fonts() -> None:
 
 
 _use_the_apps_fonts()
-
-
-@dataclass(frozen=True, slots=True)
-class Series:
-    name: str
-    values: tuple[float | None, ...]
-    colour: str
-    # True where the value is an estimate: drawn lighter so it reads as "to verify".
-    estimated: tuple[bool, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ChartSpec:
-    """Everything needed to draw one chart; hashable so it can key a cache."""
-
-    id: str
-    kind: ChartKind
-    caption: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    language: Language
-    note: str = ""  # provenance of the values, printed under the chart
-    alt: str = ""  # text alternative for the HTML <img>
-    height_cm: float = 6.0
-    width_cm: float = 16.0
 
 
 @dataclass

@@ -8,7 +8,7 @@ from engine import formatting
 from engine.domain.language import Language
 from engine.domain.plan import Area, FinanceKind, FinanceLine
 from engine.domain.sourced import SourceTier
-from engine.export.charts import ChartSpec, Series
+from engine.export.chart_spec import ChartSpec, Series
 from engine.export.compose_context import (
     AREA_COLOURS,
     COST_COLOUR,

@@ -23,7 +23,7 @@ from engine import formatting
 from engine.domain.language import Language
 from engine.domain.plan import Plan
 from engine.export.branding import Branding, Logo, make_branding
-from engine.export.charts import ChartSpec, Series
+from engine.export.chart_spec import ChartSpec, Series
 from engine.export.document import Block, Chart, Column, Facts, Notice, Subheading, Table, Text
 from engine.export.errors import ExportError
 from engine.export.labels import Labels

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from engine.domain.language import Language
 from engine.export.branding import Branding
-from engine.export.charts import ChartSpec
+from engine.export.chart_spec import ChartSpec
 from engine.export.labels import Labels
 
 

@@ -71,7 +71,7 @@ def warm_up() -> None:
     stylesheets, the chart engine, the template. The desktop runs it on the task pool when
     the progress page opens, so "Rapporto per il direttivo" renders in well under a
     second (``bench/monitoring.py`` times both)."""
-    from engine.export.charts import ChartSpec, Series
+    from engine.export.chart_spec import ChartSpec, Series
     from engine.export.fonts import font_face_css_files
     from engine.export.html import environment, progress_stylesheet, stylesheet
     from engine.export.pdf import layout
