@@ -114,6 +114,11 @@ class SourcedValue(StrictModel):
         if self.value is None:
             return MISSING_LABEL[lang]
         if self.tier is SourceTier.QUESTIONNAIRE:
+            if self.is_user_edit:  # typed over in the plan: the user's own figure, dated
+                when = self.date.strftime("%d/%m/%Y") if self.date else ""
+                if lang is Language.IT:
+                    return f"modificato da voi il {when}" if when else "modificato da voi"
+                return f"changed by you on {when}" if when else "changed by you"
             if self.is_actual:
                 season = (self.reference or "").removeprefix(ACTUAL_REFERENCE).strip()
                 if lang is Language.IT:

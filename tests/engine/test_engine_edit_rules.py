@@ -20,7 +20,8 @@ def test_a_number_left_as_it_was_keeps_its_source() -> None:
 def test_a_changed_number_is_the_users_own_and_dated() -> None:
     mine = typed_over(SourcedValue.estimate(120, "n", "Istat 2024"), 130, DAY)
     assert mine.value == 130 and mine.is_user_edit and mine.date == DAY
-    assert mine.provenance("it") == "dal vostro questionario"
+    assert mine.provenance("it") == f"modificato da voi il {DAY:%d/%m/%Y}"
+    assert mine.provenance("en") == f"changed by you on {DAY:%d/%m/%Y}"
     cleared = typed_over(SourcedValue.questionnaire(5, "n"), None, DAY)
     assert cleared.is_missing
 

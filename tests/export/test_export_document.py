@@ -185,6 +185,17 @@ def test_a_number_the_user_edited_says_so_not_questionnaire() -> None:
     english = build_document(plan.model_copy(update={"language": Language.EN}))
     assert "edited by you" in _all_badge_words(english)
     assert "modificato da voi" not in _all_badge_words(build_document(full_plan()))
+    # the sentence behind the badge (its PDF tooltip, the plan view's too) says when
+    sentences = {badge.full for badge in _badges(doc)} | {
+        badge.full
+        for block in _blocks(doc)
+        if isinstance(block, Table)
+        for row in block.rows
+        for cell in row
+        if isinstance(cell, Badges)
+        for _scope, badge in cell.parts
+    }
+    assert "modificato da voi il 20/11/2026" in sentences
 
 
 def _all_badge_words(doc: Document) -> set[str]:
