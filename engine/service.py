@@ -193,6 +193,7 @@ class Service:
     export_progress = _Delegated("exports", ExportManager.export_progress)
     prerender = _Delegated("exports", ExportManager.prerender)
     warm_report_engine = staticmethod(ExportManager.warm_report_engine)
+    plan_page = staticmethod(ExportManager.plan_page)
 
     @property
     def export_cache(self) -> ExportCache:

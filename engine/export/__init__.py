@@ -30,9 +30,9 @@ importing only those before it (``tests/test_architecture.py`` checks there is n
 
 1. ``errors``, ``formats`` (the names), ``files`` (file names, folder, atomic writes);
 2. ``document`` (the model: plain dataclasses that do not know their builder), with
-   ``labels``, ``branding``, ``charts`` and ``provenance``;
+   ``labels``, ``branding``, ``chart_spec``, ``charts`` and ``provenance``;
 3. ``compose`` (``build_document``) and its section modules ``compose_*``: the only
-   code that reads a ``Plan``;
+   code that reads a ``Plan``; ``pages`` gives the plan view one section at a time;
 4. the renderers: ``html``, ``pdf``, ``docx_writer`` (over ``ooxml``), ``onepager``,
    ``package``; and ``fingerprint``, ``cache``;
 5. ``job`` (``ExportJob``: each artefact once), then ``prerender`` and ``plan_export``.

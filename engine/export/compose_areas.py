@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from engine import formatting
 from engine.domain.plan import Area, MacroObjective, SectionStatus, macro_codes
 from engine.export.compose_context import (
@@ -28,12 +30,30 @@ from engine.export.document import (
 
 
 def area_section(ctx: Context, area: Area) -> Section:
+    """The area's chapter: its introduction, then each objective as a sub-section."""
+    intro = area_intro(ctx, area)
+    children = tuple(objective_section(ctx, o) for o in intro.objectives)
+    return Section(intro.anchor, intro.title, 1, intro.blocks, children, kind="area")
+
+
+@dataclass(frozen=True, slots=True)
+class AreaIntro:
+    """An area chapter before its objectives: the plan view lists them instead of
+    printing each one (every objective has its own page there)."""
+
+    anchor: str
+    title: str
+    blocks: tuple[Block, ...]
+    objectives: tuple[MacroObjective, ...]
+
+
+def area_intro(ctx: Context, area: Area) -> AreaIntro:
     t = ctx.t
     section = ctx.plan.area(area)
     title = t[f"area_{area.value}"]
     anchor = f"area-{area.value}"
     if section is None:
-        return Section(anchor, title, 1, (Notice(t.not_generated),), kind="area")
+        return AreaIntro(anchor, title, (Notice(t.not_generated),), ())
     blocks: list[Block] = status_notice(ctx, section.status, section.failure_reason)
     if section.intro:
         blocks += [Paragraph(p) for p in paragraphs(section.intro)]
@@ -42,11 +62,10 @@ def area_section(ctx: Context, area: Area) -> Section:
     if not section.objectives:
         if section.status not in {SectionStatus.FAILED, SectionStatus.MISSING}:
             blocks.append(Notice(t.no_objectives))
-        return Section(anchor, title, 1, tuple(blocks), kind="area")
+        return AreaIntro(anchor, title, tuple(blocks), ())
     if missing:
         blocks.append(Notice(t.get("objectives_missing", codes=", ".join(missing))))
-    children = tuple(objective_section(ctx, o) for o in section.objectives)
-    return Section(anchor, title, 1, tuple(blocks), children, kind="area")
+    return AreaIntro(anchor, title, tuple(blocks), tuple(section.objectives))
 
 
 def objective_section(ctx: Context, objective: MacroObjective) -> Section:

@@ -51,8 +51,12 @@ class Context:
     years: tuple[str, ...]  # year 0 and the plan's seasons
 
     @classmethod
-    def of(cls, plan: Plan, version: int | None, logo: Logo | None) -> Context:
-        language = Language(plan.language)
+    def of(
+        cls, plan: Plan, version: int | None, logo: Logo | None, language: Language | None = None
+    ) -> Context:
+        """``language`` words the document in another language than the plan's: the plan
+        view speaks the interface's language around the plan's own text."""
+        language = Language(language or plan.language)
         labels = Labels(language)
         year0 = previous_season(plan.seasons[0])
         return cls(
@@ -142,6 +146,8 @@ def status_notice(ctx: Context, status: SectionStatus, reason: str | None) -> li
     """The honest line a failed, missing or edited section opens with (none when generated)."""
     t = ctx.t
     if status is SectionStatus.FAILED:
+        if ctx.lang is not Language(ctx.plan.language):
+            reason = None  # the stored reason is in the plan's language: no mixed sentence
         text = t.failed + (f" {t.failed_reason}: {reason}" if reason else "")
         return [Notice(text, "failed")]
     if status is SectionStatus.MISSING:

@@ -103,25 +103,27 @@ def methodology_section(ctx: Context) -> Section:
     else:
         blocks.append(Paragraph(t.no_sources))
     blocks += _public_sources(ctx)
-    blocks.append(Subheading(t.review_checks))
-    if ctx.plan.warnings:
-        blocks.append(
-            Table(
-                (Column(t.severity, 2), Column(t.section, 3), Column(t.message, 9)),
-                tuple(
-                    (
-                        Text(t[f"severity_{w.severity.value}"], strong=True),
-                        Text(_section_name(ctx, w.section)),
-                        Text(w.message),
-                    )
-                    for w in ctx.plan.warnings
-                ),
-                compact=True,
-            )
-        )
-    else:
-        blocks.append(Paragraph(t.no_warnings))
+    blocks += [Subheading(t.review_checks), review_block(ctx)]
     return Section("sec-methodology", t.sec_methodology, 1, tuple(blocks))
+
+
+def review_block(ctx: Context) -> Block:
+    """The plan's review notes (the checks run on it after writing), or a line saying none."""
+    t = ctx.t
+    if not ctx.plan.warnings:
+        return Paragraph(t.no_warnings)
+    return Table(
+        (Column(t.severity, 2), Column(t.section, 3), Column(t.message, 9)),
+        tuple(
+            (
+                Text(t[f"severity_{w.severity.value}"], strong=True),
+                Text(_section_name(ctx, w.section)),
+                Text(w.message),
+            )
+            for w in ctx.plan.warnings
+        ),
+        compact=True,
+    )
 
 
 def _section_name(ctx: Context, key: str | None) -> str:
@@ -141,6 +143,15 @@ def _section_name(ctx: Context, key: str | None) -> str:
 
 def gaps_section(ctx: Context) -> Section:
     t = ctx.t
+    rows = gap_rows(ctx)
+    if not rows:
+        return Section("sec-gaps", t.sec_gaps, 1, (Paragraph(t.no_gaps),))
+    table = Table((Column(t.gap_field, 5), Column(t.gap_why, 7)), tuple(rows), compact=True)
+    return Section("sec-gaps", t.sec_gaps, 1, (Paragraph(t.gaps_intro), table))
+
+
+def gap_rows(ctx: Context) -> list[tuple[Text, Text]]:
+    """Each figure to collect and why: the plan's gaps, then the profile's empty fields."""
     rows: list[tuple[Text, Text]] = []
     seen: set[str] = set()
     for gap in ctx.plan.data_gaps:
@@ -148,8 +159,5 @@ def gaps_section(ctx: Context) -> Section:
         rows.append((Text(gap.label, strong=True), Text(gap.why or "—")))
     for field, label in profile_gaps(ctx.plan.club, ctx.lang):
         if field not in seen:
-            rows.append((Text(label, strong=True), Text(t.gap_from_profile)))
-    if not rows:
-        return Section("sec-gaps", t.sec_gaps, 1, (Paragraph(t.no_gaps),))
-    table = Table((Column(t.gap_field, 5), Column(t.gap_why, 7)), tuple(rows), compact=True)
-    return Section("sec-gaps", t.sec_gaps, 1, (Paragraph(t.gaps_intro), table))
+            rows.append((Text(label, strong=True), Text(ctx.t.gap_from_profile)))
+    return rows

@@ -15,7 +15,10 @@ from engine.services.monitoring import MonitoringManager
 from engine.services.plans import PlanManager
 
 if TYPE_CHECKING:
+    from engine.domain.language import Language
+    from engine.domain.plan import Plan
     from engine.export.cache import ExportCache
+    from engine.export.pages import Page
     from engine.export.prerender import PrerenderResult
 
 EXPORT_CACHE_FOLDER = Path("cache", "exports")
@@ -87,6 +90,14 @@ class ExportManager:
         from engine.export.progress import warm_up
 
         warm_up()
+
+    @staticmethod
+    def plan_page(plan: Plan, key: str, language: Language | str | None = None) -> Page:
+        """One page of the plan view, built by the exports' own section functions, so the
+        screen and the PDF say the same words (``engine.export.pages``)."""
+        from engine.export.pages import plan_page  # the words, without WeasyPrint or charts
+
+        return plan_page(plan, key, language)
 
     @property
     def export_cache(self) -> ExportCache:
