@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.planview.render import number, provenance, tier_key, value_text
+from desktop.planview.figures import number, provenance, tier_key, value_text
 from desktop.theme import BADGES, accent, is_dark, pair
 from desktop.whatif_panel import WhatIfPanel
 from engine import formatting

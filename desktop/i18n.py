@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from engine.domain.language import Language
 from engine.paths import resource_path
 
 SUPPORTED = ("it", "en")
@@ -63,6 +64,12 @@ _current = [DEFAULT]
 def current() -> str:
     """The interface language in use ("it" or "en"): engine messages follow it."""
     return _current[0]
+
+
+def language() -> Language:
+    """The interface language as the engine's ``Language``: numbers, dates and the plan
+    view's words follow it."""
+    return Language(current())
 
 
 def set_current(language: str) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.planview.render import language
+from desktop.i18n import language
 from engine.domain.plan import FinanceDrivers, ScenarioKind
 from engine.finance.scenarios import yearly, yearly_rate
 from engine.finance.span import Span

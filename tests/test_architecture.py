@@ -85,8 +85,8 @@ DESKTOP_ENGINE_HELPERS = {
     # calculations over a plan the GUI repeats live, with no store or model behind them
     "engine.monitoring": "status, roll-forward proposals, sheet columns: six reviews from one read",
     "engine.finance": "the what-if panel projects again on every change; facilities' cost",
-    # for now: the export package is being split in layers (issue 16)
-    "engine.export": "ExportFormat (export dialog), the progress report's warm-up (main window)",
+    # the exports' names and model
+    "engine.export": "ExportFormat (export dialog); the model's types the plan view lays out",
 }
 
 

@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from desktop import i18n
 from desktop.i18n import t
-from desktop.planview.render import money_range, number, value_text
+from desktop.planview.figures import esc, money_range, number, value_text
+from desktop.theme import BADGES, pair
 from engine.domain import Area, Plan, SectionStatus, SourcedValue
 from engine.domain.plan import KPI, MacroObjective
 
@@ -201,9 +202,6 @@ def _code_order(code: str) -> tuple[str, int]:
 
 
 def diff_html(changes: list[Change], old_label: str, new_label: str) -> str:
-    from desktop.planview.render import esc
-    from desktop.theme import BADGES, pair
-
     if not changes:
         return "<p>" + esc(t("The two versions have the same content.")) + "</p>"
     removed_bg, removed_fg = pair(BADGES, "missing")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +54,7 @@ from engine.service import (
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+SIMPLE_PAGES = ("summary", "analysis", "compliance", "monitoring", "gaps", "warnings")
 REGENERABLE = {
     "summary": "executive_summary",
     "finance": "financial_plan",
@@ -98,6 +99,8 @@ class SectionBrowser(QTextBrowser):
             QToolTip.showText(QCursor.pos(), tip, self)
         elif text.startswith("objective:"):
             self.navigate.emit(text)
+        elif url.scheme() in ("http", "https"):  # a public source's page
+            QDesktopServices.openUrl(url)
 
 
 class NotesPanel(QWidget):
@@ -398,9 +401,8 @@ class PlanView(QWidget):
             0,
             self.tr("Facts found on public web pages: they enter the plan once you accept them"),
         )
-        self._item(
-            self.tree, self.tr("Data to collect ({n})").format(n=len(plan.data_gaps)), "gaps"
-        )
+        gaps = self.service.plan_page(plan, "gaps", i18n.language()).items  # as the page lists
+        self._item(self.tree, self.tr("Data to collect ({n})").format(n=gaps), "gaps")
         self._item(
             self.tree, self.tr("Review notes ({n})").format(n=len(plan.warnings)), "warnings"
         )
@@ -463,26 +465,12 @@ class PlanView(QWidget):
             )
             self.stack.setCurrentWidget(self.research_view)
             return
-        if key.startswith("objective:"):
-            found = self.objective(key.split(":", 1)[1])
-            if found is None:
-                return
-            area, _index, objective = found
-            section = plan.area(area)
-            status = section.status if section else SectionStatus.OK
-            rendered = render.objective_html(plan, objective, status)
-        elif key.startswith("area:"):
-            rendered = render.area_html(plan, Area(key.split(":", 1)[1]))
-        else:
-            builders = {
-                "summary": render.summary_html,
-                "analysis": render.analysis_html,
-                "compliance": render.compliance_html,
-                "monitoring": render.monitoring_html,
-                "gaps": render.gaps_html,
-                "warnings": render.warnings_html,
-            }
-            rendered = builders.get(key, render.summary_html)(plan)
+        if key.startswith("objective:") and self.objective(key.split(":", 1)[1]) is None:
+            return
+        if key not in SIMPLE_PAGES and not key.startswith(("objective:", "area:")):
+            key = "summary"
+        page = self.service.plan_page(plan, key, i18n.language())
+        rendered = render.page_html(page)
         self.browser.show_rendered(rendered)
         self.stack.setCurrentWidget(self.browser)
 

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import t
+from desktop.i18n import language, t
 from desktop.theme import RAG, pair, rag_mark
 from engine import formatting
-from engine.domain import Language
 from engine.monitoring.model import Rag, Review
 from engine.monitoring.status import current_season, review_date
 
@@ -34,10 +33,6 @@ RAG_ROLE = Qt.ItemDataRole.UserRole + 20  # a Rag (its value): the cell is a chi
 SERIES_ROLE = Qt.ItemDataRole.UserRole + 21  # (series, the season shown): a sparkline
 YES_NO = "sì/no"
 SEASON = re.compile(r"(\d{4})/\d{2}")
-
-
-def language() -> Language:
-    return Language.IT if i18n.current() == "it" else Language.EN
 
 
 def rag_text(rag: Rag) -> str:

@@ -48,12 +48,12 @@ def test_the_section_tree_and_readable_sections(qtbot, window, make_plan_offline
     assert view.title.text() == "ASD Virtus Seregno Calcio"
     assert "versione 1" in view.meta.text() and view.status_chip.text() == "Bozza"
     text = view.browser.toPlainText()
-    assert "Visione per le tre stagioni" in text and "Priorità principali" in text
+    assert "Visione a tre anni" in text and "Le 5 priorità" in text
     for key, words in (
         ("analysis", "SWOT"),
-        ("compliance", "Adempimenti normativi"),
-        ("monitoring", "Calendario di monitoraggio"),
-        ("gaps", "Il piano non inventa mai queste cifre"),
+        ("compliance", "Adempimenti della riforma dello sport"),
+        ("monitoring", "Calendario delle revisioni"),
+        ("gaps", "Questi dati mancano nel questionario"),
         ("warnings", "Bozza offline"),
         ("area:social", "SO1"),
     ):
@@ -97,7 +97,7 @@ def test_editing_a_kpi_makes_a_new_version_and_a_readable_diff(
     assert document.plan.areas[0].status is SectionStatus.EDITED
     assert view.stack.currentWidget() is view.browser and "versione 2" in view.meta.text()
     view.select("objective:SP2")
-    assert any(tip.startswith("Modificato da voi il") for tip in view.browser.tips)
+    assert any(tip.startswith("modificato da voi il") for tip in view.browser.tips)
     changes = diff_plans(service.get_plan(plan_id, 1).plan, document.plan)
     fields = {(c.field, c.old, c.new) for c in changes}
     assert ("Titolo", "Crescita della partecipazione", "Crescita e fidelizzazione") in fields
