@@ -76,6 +76,7 @@ def main(
     window.show()
     QTimer.singleShot(0, settle_heap)
     window.runner.run(lambda: preload_provider(settings.provider))
+    window.runner.run(service.warm_plan_pages)
     window.runner.run(lambda: _sync_keyring(data_home))
     if show_licence_dialog:  # greets once; speaks again only when the licence state changes
         QTimer.singleShot(0, lambda: window.open_licence(at_start=True))

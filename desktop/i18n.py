@@ -9,10 +9,14 @@ override, else the system's if it is Italian or English, else Italian.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from engine.domain.language import Language
 from engine.paths import resource_path
+
+if TYPE_CHECKING:
+    from engine.domain.language import Language
 
 SUPPORTED = ("it", "en")
 DEFAULT = "it"
@@ -68,7 +72,10 @@ def current() -> str:
 
 def language() -> Language:
     """The interface language as the engine's ``Language``: numbers, dates and the plan
-    view's words follow it."""
+    view's words follow it. Imported here, not at the top: the window shows before the
+    engine's models load (see bench/gui.py, cold start)."""
+    from engine.domain.language import Language
+
     return Language(current())
 
 

@@ -194,6 +194,7 @@ class Service:
     prerender = _Delegated("exports", ExportManager.prerender)
     warm_report_engine = staticmethod(ExportManager.warm_report_engine)
     plan_page = staticmethod(ExportManager.plan_page)
+    warm_plan_pages = staticmethod(ExportManager.warm_plan_pages)
 
     @property
     def export_cache(self) -> ExportCache:
