@@ -45,7 +45,8 @@ from desktop.library.view import LibraryPage  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.planview import render  # noqa: E402
 from desktop.theme import apply_theme  # noqa: E402
-from engine.domain import Area, PlanStatus  # noqa: E402
+from engine.domain import Area, Plan, PlanStatus  # noqa: E402
+from engine.export.compose import build_document  # noqa: E402
 from engine.service import Service  # noqa: E402
 from engine.storage import plans as repo  # noqa: E402
 from engine.storage.plans import VersionSource  # noqa: E402
@@ -227,6 +228,16 @@ def naive_filter(app: QApplication, table: QTableView, text: str) -> None:
     paint(app, table)
 
 
+def page_keys(plan: Plan) -> list[str]:
+    """Every page of the plan view, as its tree lists them (the finance page apart)."""
+    simple = ["summary", "analysis", "compliance", "monitoring", "gaps", "warnings"]
+    return (
+        simple
+        + [f"area:{a.value}" for a in Area]
+        + [f"objective:{o.code}" for o in plan.objectives()]
+    )
+
+
 def open_plan(app: QApplication, service: Service, plan_id: int, runs: int) -> None:
     window = MainWindow(service, "it")
     window.resize(1280, 800)
@@ -238,15 +249,8 @@ def open_plan(app: QApplication, service: Service, plan_id: int, runs: int) -> N
 
     def everything_up_front() -> None:
         plan = service.get_plan(plan_id).plan
-        render.summary_html(plan)
-        render.analysis_html(plan)
-        for area in Area:
-            render.area_html(plan, area)
-            section = plan.area(area)
-            for objective in section.objectives if section else []:
-                window.plan_view.browser.setHtml(
-                    render.objective_html(plan, objective, section.status).html
-                )
+        for key in page_keys(plan):
+            window.plan_view.browser.setHtml(render.page_html(service.plan_page(plan, key)).html)
         window.plan_view.finance.show_plan(plan)
         paint(app, window)
 
@@ -255,6 +259,29 @@ def open_plan(app: QApplication, service: Service, plan_id: int, runs: int) -> N
         timed(open_it, runs),
         300,
         timed(everything_up_front, 3),
+    )
+
+    plan = window.plan_view.plan
+    keys = page_keys(plan)
+    turn = iter(range(1_000_000))
+
+    def show_page() -> None:  # the pages in turn, as a reader clicks through the tree
+        window.plan_view.select(keys[next(turn) % len(keys)])
+        paint(app, window)
+
+    def whole_document_per_click() -> None:  # the naive way: the export's whole model each time
+        key = keys[next(turn) % len(keys)]
+        document = build_document(plan)
+        anchor = {"summary": "sec-summary", "analysis": "sec-analysis"}.get(key, "")
+        next((s for s in document.walk() if s.id == anchor), None)
+        window.plan_view.select(key)
+        paint(app, window)
+
+    line(
+        "show a plan page (words built + laid out)",
+        timed(show_page, runs * len(keys)),
+        100,
+        timed(whole_document_per_click, runs * 2),
     )
 
     def finance() -> None:
