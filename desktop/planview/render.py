@@ -46,6 +46,7 @@ NOTICE_COLOURS = {
     "info": "research",
 }
 TONE_COLOURS = {"ok": "questionnaire", "todo": "missing", "check": "estimate", "na": "research"}
+KEEP_BREAKS = "white-space:pre-line"  # the user's line breaks, as print.css keeps them
 TIER_COLOURS = {"sum": "research"}  # the other tiers share the badge palette's names
 
 
@@ -94,14 +95,14 @@ def block_html(out: Rendered, block: Block, page: Page) -> str:
 
 
 def cell_html(out: Rendered, cell: Cell) -> str:
-    if isinstance(cell, str):
-        return esc(cell)
     kind = type(cell).__name__
     if kind == "Value":
         return _value(out, cell)  # type: ignore[arg-type]
     if kind == "Text":
         return _text(cell)  # type: ignore[arg-type]
-    return _badges(out, cell)  # type: ignore[arg-type]
+    if kind == "Badges":
+        return _badges(out, cell)  # type: ignore[arg-type]
+    return esc(cell)  # a plain string
 
 
 def _value(out: Rendered, cell: Value) -> str:
@@ -111,14 +112,14 @@ def _value(out: Rendered, cell: Value) -> str:
 
 def _labelled(_out: Rendered, block: Labelled, _page: Page) -> str:
     text = _missing(block.text) if block.missing else esc(block.text)
-    return f"<p><b>{esc(block.label)}.</b> {text}</p>"
+    return f'<p style="{KEEP_BREAKS}"><b>{esc(block.label)}.</b> {text}</p>'
 
 
 def _notice(_out: Rendered, block: Notice, _page: Page) -> str:
     background, colour = pair(BADGES, NOTICE_COLOURS.get(block.kind, "missing"))
     return (
         f'<table width="100%" cellpadding="8" style="background-color:{background}; '
-        f'color:{colour}"><tr><td>{esc(block.text)}</td></tr></table>'
+        f'color:{colour}"><tr><td style="{KEEP_BREAKS}">{esc(block.text)}</td></tr></table>'
     )
 
 
@@ -138,9 +139,9 @@ def _legend(out: Rendered, block: Legend, page: Page) -> str:
 
 def _paragraph(_out: Rendered, block: Paragraph, _page: Page) -> str:
     if block.style == "lead":
-        return f'<p style="font-size:large">{esc(block.text)}</p>'
+        return f'<p style="font-size:large; {KEEP_BREAKS}">{esc(block.text)}</p>'
     if block.style == "quote":
-        return f'<p style="margin-left:18px"><i>{esc(block.text)}</i></p>'
+        return f'<p style="margin-left:18px; {KEEP_BREAKS}"><i>{esc(block.text)}</i></p>'
     return f"<p>{esc(block.text)}</p>"
 
 
@@ -149,15 +150,15 @@ def _missing(text: str) -> str:
 
 
 def _text(cell: Text) -> str:
+    """A link, a status in its colour, or bold text: one of them, as the PDF's template."""
     text = esc(cell.text)
     if cell.link:
         text = f'<a href="{esc(cell.link)}">{text}</a>'
     elif cell.tone:
         background, colour = pair(BADGES, TONE_COLOURS.get(cell.tone, "research"))
-        text = (
-            f'<span style="background-color:{background}; color:{colour}">&nbsp;{text}&nbsp;</span>'
-        )
-    if cell.strong:
+        style = f"background-color:{background}; color:{colour}"
+        text = f'<span style="{style}">&nbsp;<b>{text}</b>&nbsp;</span>'
+    elif cell.strong:
         text = f"<b>{text}</b>"
     if cell.sub:
         text += f"<br><small>{esc(cell.sub)}</small>"

@@ -44,6 +44,7 @@ from engine.domain import Area, Plan, PlanStatus, SectionStatus
 from engine.domain.context import STORED
 from engine.domain.plan import FinanceDrivers, MacroObjective, SectionAuthor
 from engine.domain.research import FactStatus
+from engine.export.errors import UnknownPage
 from engine.service import (
     STALE_TEXT,
     PlanDocument,
@@ -465,13 +466,15 @@ class PlanView(QWidget):
             )
             self.stack.setCurrentWidget(self.research_view)
             return
-        if key.startswith("objective:") and self.objective(key.split(":", 1)[1]) is None:
-            return
         if key not in SIMPLE_PAGES and not key.startswith(("objective:", "area:")):
-            key = "summary"
-        page = self.service.plan_page(plan, key, i18n.language())
-        rendered = render.page_html(page)
-        self.browser.show_rendered(rendered)
+            self.select("summary")
+            return
+        try:
+            page = self.service.plan_page(plan, key, i18n.language())
+        except UnknownPage:  # an objective gone with the version shown: the summary instead
+            self.select("summary")
+            return
+        self.browser.show_rendered(render.page_html(page))
         self.stack.setCurrentWidget(self.browser)
 
     # --- editing ----------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def kpi_table(ctx: Context, kpis: Sequence[KPI]) -> Table:
         Column(t.kpi, 7),
         Column(t.unit, 2),
         Column(t.baseline, 2, True),
-        *year_columns(ctx, [[k.targets[i] for k in kpis] for i in range(3)]),
+        *year_columns(ctx, [[k.targets[i] for k in kpis] for i in range(3)], season=True),
     ]
     if per_row:
         columns.append(Column(t.provenance, 5))

@@ -107,6 +107,9 @@ def methodology_section(ctx: Context) -> Section:
     return Section("sec-methodology", t.sec_methodology, 1, tuple(blocks))
 
 
+SEVERITY_TONES = {"error": "todo", "warning": "check", "info": "na"}  # the compliance colours
+
+
 def review_block(ctx: Context) -> Block:
     """The plan's review notes (the checks run on it after writing), or a line saying none."""
     t = ctx.t
@@ -116,7 +119,11 @@ def review_block(ctx: Context) -> Block:
         (Column(t.severity, 2), Column(t.section, 3), Column(t.message, 9)),
         tuple(
             (
-                Text(t[f"severity_{w.severity.value}"], strong=True),
+                Text(
+                    t[f"severity_{w.severity.value}"],
+                    strong=True,
+                    tone=SEVERITY_TONES[w.severity.value],
+                ),
                 Text(_section_name(ctx, w.section)),
                 Text(w.message),
             )

@@ -26,7 +26,7 @@ from engine.export.compose_context import Context, priority_text
 from engine.export.compose_followup import compliance_section, monitoring_section
 from engine.export.compose_method import gap_rows, gaps_section, review_block
 from engine.export.compose_summary import summary_section
-from engine.export.document import Column, Legend, Notice, Paragraph, Section, Table, Text, Value
+from engine.export.document import Column, Notice, Paragraph, Section, Table, Text, Value
 from engine.export.errors import UnknownPage
 
 
@@ -80,15 +80,8 @@ def _summary_page(ctx: Context) -> Section:
         )
     )
     summary = summary_section(ctx)
-    blocks = (Paragraph(club_line), _legend(ctx), *summary.blocks)
+    blocks = (Paragraph(club_line), ctx.prov.legend(), *summary.blocks)
     return Section(summary.id, plan.title, 1, blocks)
-
-
-def _legend(ctx: Context) -> Legend:
-    """The legend's badges whose kind can appear on screen (a "sum" is drawn in the PDF's
-    charts only)."""
-    entries = ctx.prov.legend().entries
-    return Legend(tuple(e for e in entries if e.badge.short != ctx.t.badge_sum))
 
 
 def _area_page(ctx: Context, intro: AreaIntro) -> Section:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import get_args
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from desktop import i18n
 from desktop.main_window import MainWindow
+from desktop.planview import render
 from engine.domain import Area, SectionStatus
 from engine.export.compose import build_document
 from engine.export.document import (
@@ -204,6 +206,36 @@ def test_user_text_is_shown_never_run_as_markup(
     browser = window.plan_view.browser
     assert hostile in browser.toPlainText()
     assert "<img" not in browser.toHtml() and 'href="objective:SP1"' not in browser.toHtml()
+
+
+def test_the_layout_knows_every_block_kind_a_page_can_hold() -> None:
+    """A block kind added to the model must be laid out on screen too, not silently skipped
+    (charts excepted: no page has one, the finance page is its own widget)."""
+    kinds = {kind.__name__ for kind in get_args(Block)}
+    assert kinds - set(render.BLOCKS) == {"Chart"}
+
+
+def test_line_breaks_the_user_typed_are_kept(
+    qtbot, window: MainWindow, service: Service, make_plan_offline
+) -> None:
+    plan_id = make_plan_offline()
+    plan = service.get_plan(plan_id).plan
+    summary = plan.executive_summary.model_copy(update={"vision": "Prima riga\nSeconda riga"})
+    service.save_version(plan_id, plan.model_copy(update={"executive_summary": summary}), "vision")
+    window.open_plan(plan_id)
+    assert "Prima riga\nSeconda riga" in window.plan_view.browser.toPlainText()
+
+
+def test_a_page_the_plan_lacks_falls_back_to_the_summary(
+    qtbot, window: MainWindow, make_plan_offline
+) -> None:
+    window.open_plan(make_plan_offline())
+    view = window.plan_view
+    for key in ("objective:SP9", "no-such-page"):  # the tree never offers them: defensive
+        view.select("objective:SP2")
+        view._show(key)
+        assert view.current_key == "summary", key
+        assert "Visione a tre anni" in view.browser.toPlainText()
 
 
 def test_a_page_the_plan_does_not_have_is_named_plainly(service: Service, make_plan_offline):

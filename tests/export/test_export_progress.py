@@ -555,7 +555,22 @@ def test_a_plan_rolled_forward_shows_the_closed_season_as_actual_in_its_exports(
     document = build_document(rolled)
     html = render_plan_html(document, ChartRenderer())
     assert f"Anno 1 · {season} (consuntivo)" in html  # the finance tables
-    assert html.count("Anno 1 (consuntivo)") == 1  # SP2's KPI table: all recorded
+    kpi_years = {  # the KPI tables' first plan year, as headed
+        code: next(
+            b
+            for s in document.walk()
+            if s.id == f"obj-{code}"
+            for b in s.blocks[::-1]
+            if isinstance(b, Table)
+        )
+        .columns[3]
+        .label
+        for code in ("SP1", "SP2")
+    }
+    assert kpi_years == {  # SP2's KPIs were all recorded, SP1's in part
+        "SP2": f"Anno 1 · {season} (consuntivo)",
+        "SP1": f"Anno 1 · {season}",
+    }
     assert "anno 1: consuntivo" in html  # SP1's table says it row by row
     assert "consuntivo 2026/27 registrato dal club" in html  # the badge's full provenance
     assert "Anno 2 (consuntivo)" not in html
