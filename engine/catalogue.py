@@ -12,6 +12,7 @@ plan never prints a hole.
 from __future__ import annotations
 
 import json
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -245,6 +246,10 @@ def _check(catalogue: Catalogue) -> None:
             raise CatalogueError(macro.code, "budget needs min <= max")
 
 
+# "da {the_athletes}" would print "da i corridori": a preposition Italian fuses with the article.
+ARTICLE_AFTER_PREPOSITION = re.compile(r"\b(?:da|di|a|su|in|Da|Di|A|Su|In) \{the_\w+")
+
+
 def _check_template(text: Text, entry: str, when: str | None) -> None:
     """Every ``{name}`` is a sport word, a fact always known, or one ``when`` guarantees."""
     for value in (text.it, text.en):
@@ -255,6 +260,13 @@ def _check_template(text: Text, entry: str, when: str | None) -> None:
             raise CatalogueError(entry, str(error)) from None
         if specs - FORMAT_SPECS:
             raise CatalogueError(entry, f"unknown format {sorted(specs - FORMAT_SPECS)}")
+        joined = ARTICLE_AFTER_PREPOSITION.search(text.it)
+        if joined:
+            raise CatalogueError(
+                entry,
+                f"'{joined[0]}' reads 'da i corridori': Italian joins the two (dai, degli, "
+                "alla...); use a word without article or one made for it ('of_the_athletes')",
+            )
         for name in names:
             if name in VOCABULARY or name in ALWAYS_SLOTS:
                 continue

@@ -91,6 +91,9 @@ def compliance(ctx: PlanContext) -> list[ComplianceItem]:
     ]
     workers = facts.number("paid_workers") or 0
     fee = facts.average_worker_fee()
+    staff = formatting.count(  # "1 lavoratore", "3 lavoratori"
+        int(workers), pick(lang, "lavoratore", "worker"), pick(lang, "lavoratori", "workers"), lang
+    )
     if not workers:
         workers_detail = pick(
             lang,
@@ -100,19 +103,19 @@ def compliance(ctx: PlanContext) -> list[ComplianceItem]:
     elif fee is None:
         workers_detail = pick(
             lang,
-            f"{int(workers)} lavoratori, compensi non indicati: verificate per ognuno le soglie di "
+            f"{staff}, compensi non indicati: verificate per ognuno le soglie di "
             "5.000 € (contributi) e 15.000 € (IRPEF) e le co.co.co. fino a 24 ore settimanali.",
-            f"{int(workers)} workers, fees not given: check each against the €5,000 "
+            f"{staff}, fees not given: check each against the €5,000 "
             "(contributions) and €15,000 (income tax) thresholds and the 24-hour co.co.co. limit.",
         )
     else:
         average = formatting.money(fee, lang)
         workers_detail = pick(
             lang,
-            f"{int(workers)} lavoratori, compenso medio {average}: contributi INPS (25% + 2,03% "
+            f"{staff}, compenso medio {average}: contributi INPS (25% + 2,03% "
             "per le co.co.co. sportive, sul 50% dell'imponibile fino al 31/12/2027) solo oltre "
             "5.000 € l'anno, IRPEF solo oltre 15.000 €; co.co.co. fino a 24 ore settimanali.",
-            f"{int(workers)} workers, average fee {average}: INPS contributions (25% + 2.03% for "
+            f"{staff}, average fee {average}: INPS contributions (25% + 2.03% for "
             "sports co.co.co., on 50% of the base until 31/12/2027) only above €5,000 a year, "
             "income tax only above €15,000; co.co.co. up to 24 hours a week.",
         )

@@ -173,6 +173,11 @@ def quantity(value: int | float | str, unit: str, language: Language) -> str:
     return f"{text} {unit_word(unit, language)}"
 
 
+def count(value: int | float, one: str, many: str, language: Language) -> str:
+    """A number and its noun agreeing: "1 lavoratore", "3 lavoratori" ("1 worker")."""
+    return f"{number(value, language)} {one if value == 1 else many}"
+
+
 def date(value: dt.date, language: Language) -> str:
     if language is Language.IT:
         return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -20,7 +20,7 @@ from typing import Any
 
 from engine import board as board_links
 from engine import formatting
-from engine.agents.texts import pick
+from engine.agents.texts import agree, pick
 from engine.board import Statement, StatementKind
 from engine.catalogue import Catalogue, KpiTemplate, Macro, Micro, Text
 from engine.domain.club import BoardGoal
@@ -53,6 +53,7 @@ class Word(str):
 
 def fill(template: str, words: dict[str, str]) -> str:
     """Fill a template whose names the catalogue loader has already checked."""
+    template = agree(template, words)  # "1 persona", not "1 persone"
     return string.Formatter().vformat(template, (), {k: Word(v) for k, v in words.items()})
 
 
@@ -306,10 +307,12 @@ def _worker_budget(
         base = Decimal(str(fee))
         where = (
             f"calcolato dai vostri dati: {span} dei compensi medi ({_eur(fee, language)} per "
-            f"{int(workers)} lavoratori) per tre stagioni"
+            f"{formatting.count(int(workers), 'lavoratore', 'lavoratori', language)}) per tre "
+            "stagioni"
             if it
             else f"calculated from your data: {span} of average fees ({_eur(fee, language)} "
-            f"for {int(workers)} workers) over three seasons"
+            f"for {formatting.count(int(workers), 'worker', 'workers', language)}) over three "
+            "seasons"
         )
     elif benchmark is not None:
         profile, figure = benchmark

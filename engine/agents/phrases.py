@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from engine import formatting
-from engine.agents.texts import month_year, pick, quantity
+from engine.agents.texts import agree, month_year, pick, quantity
 from engine.domain.club import Ownership
 from engine.domain.language import Language
 from engine.facts import CONTRIBUTION_FREE_FEES, TAX_FREE_FEES, ClubFacts
@@ -87,8 +87,8 @@ REASONS: dict[str, tuple[str, str]] = {
         "the female share is {female_share}",
     ),
     "has_paid_workers": (
-        "i compensi di {paid_workers} lavoratori sportivi vanno gestiti secondo la riforma",
-        "the fees of {paid_workers} sports workers must follow the reform",
+        "i compensi dei lavoratori sportivi ({paid_workers}) vanno gestiti secondo la riforma",
+        "the fees of the sports workers ({paid_workers}) must follow the reform",
     ),
     "facility_hours_short": (
         "le ore di impianto non bastano alla domanda",
@@ -174,9 +174,8 @@ def figure_phrase(
     value = facts.figure(name)
     if not isinstance(value.value, int | float):
         return None
-    text = quantity(value, language)
-    template = pick(language, *FIGURE_PHRASES[name])
-    return template.format_map({**words, "v": text})
+    slots = {**words, "v": quantity(value, language)}
+    return agree(pick(language, *FIGURE_PHRASES[name]), slots).format_map(slots)
 
 
 def missing_figures(names: list[str], facts: ClubFacts, language: Language) -> list[str]:
@@ -192,7 +191,7 @@ def missing_figures(names: list[str], facts: ClubFacts, language: Language) -> l
 
 def _fill_optional(template: str, words: dict[str, str]) -> str | None:
     try:
-        return template.format_map(words)
+        return agree(template, words).format_map(words)
     except KeyError:
         return None
 
@@ -511,7 +510,8 @@ def para_sentence(facts: ClubFacts, language: Language) -> str | None:
         parts.append(
             pick(
                 language,
-                f"{int(disabled)} atleti con disabilità su {int(members or 0) or '?'} tesserati",
+                f"{formatting.count(int(disabled), 'atleta', 'atleti', language)} con "
+                f"disabilità su {int(members or 0) or '?'} tesserati",
                 f"{int(disabled)} athletes with disabilities out of "
                 f"{int(members or 0) or '?'} members",
             )

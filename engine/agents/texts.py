@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from engine import formatting
 from engine.domain.language import Language
 from engine.domain.sourced import SourcedValue
+
+# Plural nouns our Italian templates put after a count, and their singular: a template
+# reading "{waiting_list} persone" prints "1 persona" when the club has one.
+SINGULAR_IT = {
+    "lavoratori sportivi retribuiti": "lavoratore sportivo retribuito",
+    "nuovi iscritti": "nuovo iscritto",
+    "lavoratori": "lavoratore",
+    "persone": "persona",
+    "atleti": "atleta",
+    "tesserati": "tesserato",
+    "volontari": "volontario",
+    "{squads}": "{squad}",
+}
+_COUNTED = re.compile(
+    r"(ci sono )?\{(\w+)\} (" + "|".join(re.escape(n) for n in SINGULAR_IT) + r")(?![\w}])"
+)
 
 MONTHS_IT = [
     "gennaio",
@@ -36,6 +53,20 @@ MONTHS_EN = [
     "November",
     "December",
 ]
+
+
+def agree(template: str, words: dict[str, str]) -> str:
+    """The template with its counted nouns in the singular where the count is 1 ("ci sono
+    {n} persone" -> "c'è {n} persona"). Only the template's own words change, never a
+    quoted answer of the club; English templates have no entry to match."""
+
+    def singular(match: re.Match[str]) -> str:
+        if str(words.get(match[2], "")).strip() != "1":
+            return match[0]
+        there = "c'è " if match[1] else ""
+        return f"{there}{{{match[2]}}} {SINGULAR_IT[match[3]]}"
+
+    return _COUNTED.sub(singular, template)
 
 
 def pick(language: Language, italian: str, english: str) -> str:

@@ -120,3 +120,16 @@ def test_a_catalogue_text_may_not_print_a_fact_the_club_may_lack(catalogue_copy:
     _edit(catalogue_copy, unsafe)
     with pytest.raises(CatalogueError, match="concession_expiring"):
         load_catalogue(catalogue_copy)
+
+
+def test_a_catalogue_text_may_not_put_an_article_after_a_preposition(
+    catalogue_copy: Path,
+) -> None:
+    """"firmato da {the_athletes}" printed "firmato da i corridori" for a cycling club."""
+
+    def unjoined(data: dict) -> None:
+        data["objectives"][14]["micro"][0]["what"]["it"] = "Un codice firmato da {the_athletes}."
+
+    _edit(catalogue_copy, unjoined)
+    with pytest.raises(CatalogueError, match="da i corridori"):
+        load_catalogue(catalogue_copy)

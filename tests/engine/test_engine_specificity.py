@@ -10,6 +10,7 @@ ownership, an expiring concession, a para-sport club, the board's own targets).
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,25 @@ def test_worker_thresholds_use_the_clubs_own_fees(workers, fees, expected) -> No
     assert expected in all_actions(plan, "ST2")
     if fees:
         assert "calcolato dai vostri dati" in objective(plan, "ST2").budget.reference
+
+
+def test_a_count_of_one_agrees_with_its_noun() -> None:
+    """"1 lavoratori", "1 atleti con disabilità" read as machine text to a board."""
+    plan = offline_plan(
+        club_from(
+            football(
+                people__paid_workers=1,
+                people__paid_workers_fees=4800,
+                people__athletes_with_disabilities=1,
+                people__waiting_list=1,
+            )
+        )
+    )
+    text = plan.model_dump_json()
+    wrong = re.findall(r"\b1 (?:lavoratori|atleti|persone|volontari|tesserati)\b", text)
+    assert wrong == []
+    assert "1 lavoratore sportivo retribuito" in text and "1 atleta con disabilità" in text
+    assert "4.800 € per 1 lavoratore" in text and "1 persona in lista d'attesa" in text
 
 
 def test_facilities_get_actions_that_fit_who_owns_them() -> None:
