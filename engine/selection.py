@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import string
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -533,20 +534,39 @@ def _shape(value: float, integer: bool) -> float | int:
     return round(value) if integer else round(value, 1)
 
 
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_FROM_TO = re.compile(rf"\b(?:da|from)\s+{_NUMBER}\s+(?:\S+\s+){{0,3}}?(?:a|to)\s+{_NUMBER}\b")
+
+
+def stated_start(goal: BoardGoal) -> float | None:
+    """The starting figure the board wrote beside its target ("le ragazze da 19 a 35"):
+    a goal's unit that names no figure of the club would otherwise start from 0."""
+    for match in _FROM_TO.finditer(goal.text):
+        start, end = (float(n.replace(",", ".")) for n in match.groups())
+        if goal.target is not None and end == float(goal.target):
+            return start
+    return None
+
+
 def goal_kpi(goal: BoardGoal, facts: ClubFacts, language: Language) -> KPI | None:
     """A board's measurable goal as a KPI: its own number in year 3, evenly reached.
 
     A unit that names one of the club's figures (tesserati, volontari...) is a level to
-    reach from today's figure; anything else (boats renewed) is counted from the plan's
-    start.
+    reach from today's figure; a starting figure the board wrote beside its target ("le
+    ragazze da 19 a 35") is the baseline; anything else (boats renewed) is counted from the
+    plan's start.
     """
     if goal.target is None or not goal.target_unit:
         return None
     unit = goal.target_unit.strip()
     figure = board_links.level_figure(goal)
     start = facts.number(figure) if figure else None
+    stated = stated_start(goal)
     if start is not None:
         baseline = facts.figure(figure).model_copy(update={"unit": unit})  # type: ignore[arg-type]
+    elif stated is not None:  # "da 19 a 35": the board's own starting point
+        start = stated
+        baseline = SourcedValue.questionnaire(int(stated) if stated.is_integer() else stated, unit)
     else:
         start = 0.0
         baseline = SourcedValue(

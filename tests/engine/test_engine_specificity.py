@@ -269,6 +269,35 @@ def test_board_goals_and_problems_are_answered_and_lead_the_priorities() -> None
     assert goal_kpi.targets[-1].provenance(Language.IT) == "dal vostro questionario"
 
 
+def test_a_board_goal_starts_from_the_figure_the_board_wrote() -> None:
+    """ "da 19 a 35" started from 0 when the unit named no figure of the club; a goal with
+    no starting figure still counts from the plan's start."""
+    data = football()
+    data["board"] = {
+        "goals": [
+            {
+                "text": "Portare le ragazze tesserate da 19 a 35 con una squadra allieve",
+                "area": "social",
+                "objective": "SO3",
+                "target": 35,
+                "target_unit": "ragazze tesserate",
+            },
+            {
+                "text": "Rinnovare i palloni di tutte le squadre",
+                "area": "sports",
+                "target": 6,
+                "target_unit": "squadre con palloni nuovi",
+            },
+        ]
+    }
+    plan = offline_plan(club_from(data))
+    kpis = {k.unit: k for o in plan.objectives() for k in o.kpis}
+    girls = kpis["ragazze tesserate"]
+    assert girls.baseline.value == 19 and girls.baseline.provenance() == "dal vostro questionario"
+    assert [t.value for t in girls.targets] == [25, 30, 35]
+    assert kpis["squadre con palloni nuovi"].baseline.value == 0
+
+
 def test_version_one_club_files_still_plan() -> None:
     data = football()
     data["schema_version"] = 1
