@@ -534,6 +534,12 @@ def _shape(value: float, integer: bool) -> float | int:
     return round(value) if integer else round(value, 1)
 
 
+# A target the board wants every season ("ogni anno almeno 150 partenti"), not once by the
+# third: each year's target is the number, and today's figure is still to be measured.
+EVERY_YEAR = re.compile(
+    r"\b(?:ogni|each|every) (?:anno|stagione|edizione|year|season|edition)\b|all'anno\b",
+    re.IGNORECASE,
+)
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _FROM_TO = re.compile(rf"\b(?:da|from)\s+{_NUMBER}\s+(?:\S+\s+){{0,3}}?(?:a|to)\s+{_NUMBER}\b")
 
@@ -567,6 +573,15 @@ def goal_kpi(goal: BoardGoal, facts: ClubFacts, language: Language) -> KPI | Non
     elif stated is not None:  # "da 19 a 35": the board's own starting point
         start = stated
         baseline = SourcedValue.questionnaire(int(stated) if stated.is_integer() else stated, unit)
+    elif EVERY_YEAR.search(goal.text):  # "ogni anno con almeno 150 partenti": a yearly level
+        final = int(goal.target) if float(goal.target).is_integer() else goal.target
+        return _goal_kpi(
+            goal,
+            unit,
+            SourcedValue.missing(unit),
+            [SourcedValue.questionnaire(final, unit)] * 3,
+            language,
+        )
     else:
         start = 0.0
         baseline = SourcedValue(
@@ -580,16 +595,35 @@ def goal_kpi(goal: BoardGoal, facts: ClubFacts, language: Language) -> KPI | Non
         SourcedValue(value=v, unit=unit, tier=SourceTier.QUESTIONNAIRE, reference=DERIVED_REFERENCE)
         for v in shaped
     ] + [SourcedValue.questionnaire(final, unit)]
+    return _goal_kpi(goal, unit, baseline, targets, language)
+
+
+def _goal_kpi(
+    goal: BoardGoal,
+    unit: str,
+    baseline: SourcedValue,
+    targets: list[SourcedValue],
+    language: Language,
+) -> KPI:
     name = (
         f"Traguardo del direttivo: {unit}"
         if language is Language.IT
         else f"The board's target: {unit}"
     )
     quoted = formatting.clip(goal.text.rstrip("."), 200)
+    yearly = len({t.value for t in targets}) == 1  # the same level every season
+    how = (
+        ("da raggiungere ogni stagione", "to reach every season")
+        if yearly
+        else (
+            "raggiunto per gradi in tre stagioni",
+            "reached step by step over three seasons",
+        )
+    )
     measure = (
-        f"Traguardo indicato dal direttivo («{quoted}»), raggiunto per gradi in tre stagioni"
+        f"Traguardo indicato dal direttivo («{quoted}»), {how[0]}"
         if language is Language.IT
-        else f"Target set by the board (“{quoted}”), reached step by step over three seasons"
+        else f"Target set by the board (“{quoted}”), {how[1]}"
     )
     return KPI(name=name, unit=unit, baseline=baseline, targets=targets, source=measure)
 

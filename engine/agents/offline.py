@@ -26,6 +26,7 @@ from engine.domain.plan import (
     RoadmapPhase,
     Swot,
 )
+from engine.domain.sourced import SourcedValue
 from engine.selection import SelectedObjective
 from engine.situation import join
 from engine.sports import capitalised
@@ -54,7 +55,7 @@ def _lowered(name: str) -> str:
 def _kpi_step(kpi: KPI, language: Language, ctx: PlanContext) -> str:
     """ "tesserati totali da 453 a 521" / "modello adottato: sì" / "follower: da misurare"."""
     name = _lowered(kpi.name.rstrip("."))
-    target = quantity(kpi.targets[-1], language)
+    target = _figure_after(name, kpi.targets[-1], language)
     by = month_year(phrases_first_quarter(ctx), language)
     if kpi.targets[-1].value is None:
         return pick(
@@ -69,8 +70,19 @@ def _kpi_step(kpi: KPI, language: Language, ctx: PlanContext) -> str:
             f"{name}: {target} (dato di partenza da misurare entro {by})",
             f"{name}: {target} (starting figure to measure by {by})",
         )
-    baseline = quantity(kpi.baseline, language)
+    baseline = _figure_after(name, kpi.baseline, language)
     return pick(language, f"{name} da {baseline} a {target}", f"{name} from {baseline} to {target}")
+
+
+def _figure_after(name: str, value: SourcedValue, language: Language) -> str:
+    """A figure quoted after its KPI's name: the number alone when the name already says the
+    unit ("traguardo del direttivo: titoli regionali da 0 a 1", not "da 0 titoli regionali a
+    1 titoli regionali")."""
+    text = quantity(value, language)
+    unit = value.unit.strip()
+    if unit and name.endswith(unit) and text.endswith(f" {unit}"):
+        return text.removesuffix(f" {unit}")
+    return text
 
 
 def situation(ctx: PlanContext, objective: SelectedObjective) -> str:
@@ -208,12 +220,19 @@ def _compose_area(ctx: PlanContext, area: Area) -> AreaSection:
             f" The {label.lower()} objectives answer {answered} of the goals, problems and SWOT "
             "points the club gave.",
         )
+    # The area's name is the heading (and the label in the summary): the text goes on from it.
+    count = formatting.count(
+        len(objectives),
+        pick(lang, "obiettivo", "objective"),
+        pick(lang, "obiettivi", "objectives"),
+        lang,
+    )
     intro = pick(
         lang,
-        f"{label} di {ctx.club.name}: {len(objectives)} obiettivi per {sport}. {starts}{board} "
+        f"{count} per {sport}. {starts}{board} "
         f"Budget stimato tra {number(low, lang)} e {number(high, lang)} € nelle tre stagioni, "
         "da verificare con preventivi.",
-        f"{label} for {ctx.club.name}: {len(objectives)} objectives for {sport}. {starts}{board} "
+        f"{count} for {sport}. {starts}{board} "
         f"Estimated budget between €{number(low, lang)} and €{number(high, lang)} over the three "
         "seasons, to verify with quotes.",
     )

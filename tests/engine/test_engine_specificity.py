@@ -169,7 +169,7 @@ def test_worker_thresholds_use_the_clubs_own_fees(workers, fees, expected) -> No
 
 
 def test_a_count_of_one_agrees_with_its_noun() -> None:
-    """"1 lavoratori", "1 atleti con disabilità" read as machine text to a board."""
+    """ "1 lavoratori", "1 atleti con disabilità" read as machine text to a board."""
     plan = offline_plan(
         club_from(
             football(
@@ -296,6 +296,32 @@ def test_a_board_goal_starts_from_the_figure_the_board_wrote() -> None:
     assert girls.baseline.value == 19 and girls.baseline.provenance() == "dal vostro questionario"
     assert [t.value for t in girls.targets] == [25, 30, 35]
     assert kpis["squadre con palloni nuovi"].baseline.value == 0
+    assert [t.value for t in kpis["squadre con palloni nuovi"].targets] == [2, 4, 6]
+    gaps = " ".join(o.gap for o in plan.objectives())
+    assert "traguardo del direttivo: squadre con palloni nuovi da 0 a 6" in gaps  # unit once
+    assert "ragazze tesserate da 19 a 35" in gaps
+
+
+def test_a_board_goal_for_every_season_is_a_level_each_season() -> None:
+    """ "ogni anno il Trofeo con almeno 150 partenti" read 0 -> 50 -> 100 -> 150 partenti."""
+    data = football()
+    data["board"] = {
+        "goals": [
+            {
+                "text": "Organizzare ogni anno il Trofeo di Natale con almeno 150 partenti",
+                "area": "marketing",
+                "target": 150,
+                "target_unit": "partenti",
+            }
+        ]
+    }
+    plan = offline_plan(club_from(data))
+    kpi, code = next((k, o.code) for o in plan.objectives() for k in o.kpis if k.unit == "partenti")
+    assert kpi.baseline.value is None  # today's figure: to be measured, never a made-up 0
+    assert [t.value for t in kpi.targets] == [150, 150, 150]
+    assert kpi.source.endswith("da raggiungere ogni stagione")
+    gap = next(o for o in plan.objectives() if o.code == code).gap
+    assert "partenti: 150 (dato di partenza da misurare" in gap
 
 
 def test_version_one_club_files_still_plan() -> None:
