@@ -415,8 +415,8 @@ class Costs(StrictModel):
     coaches_staff: Money = labelled("Allenatori e staff", "Coaches and staff", None)
     facilities_utilities: Money = labelled("Impianti e utenze", "Facilities and utilities", None)
     affiliation_league_referees: Money = labelled(
-        "Affiliazione, iscrizioni campionati e arbitri",
-        "Affiliation, league entry and referees",
+        "Affiliazione, iscrizioni alle gare, arbitri e giudici",  # every sport's words
+        "Affiliation, competition entries, referees and judges",
         None,
     )
     travel: Money = labelled("Trasferte", "Travel", None)

@@ -241,7 +241,7 @@ def test_missing_costs_are_estimated_as_ranges_or_block_the_conclusion() -> None
     assert "44 tesserati adulti" in medical.note
     # No benchmark for league entry: to be collected in every season, and named.
     assert all(v.value is None for v in line(plan, "affiliation_league_referees").values)
-    assert plan.unknown_lines == ["Affiliazione, iscrizioni campionati e arbitri"]
+    assert plan.unknown_lines == ["Affiliazione, iscrizioni alle gare, arbitri e giudici"]
     assert plan.break_even_year is None
     assert "equilibrio non si può ancora giudicare" in plan.commentary
     assert "risultato di gestione" not in plan.commentary  # no result on partial costs
