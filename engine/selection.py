@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -913,4 +913,24 @@ def select(
             kpi_keys=tuple(keys),
             renewals=renewals,
         )
-    return selected
+    return one_target_per_indicator(selected)
+
+
+def one_target_per_indicator(
+    selected: dict[str, SelectedObjective],
+) -> dict[str, SelectedObjective]:
+    """An indicator two objectives measure (the female share in SP8 and SO3) reads the same
+    in both, and in the summary: the first objective measuring it, in the plan's order,
+    sets its starting point and targets. Two targets for one figure are two numbers the
+    board cannot both defend. A board's own target is kept as the board wrote it."""
+    first: dict[tuple[str, str], KPI] = {}
+    unified: dict[str, SelectedObjective] = {}
+    for code, objective in selected.items():
+        kpis = []
+        for kpi, key in zip(objective.kpis, objective.kpi_keys, strict=False):
+            known = kpi if key.startswith("goal.") else first.setdefault((kpi.name, kpi.unit), kpi)
+            if known is not kpi:
+                kpi = kpi.model_copy(update={"baseline": known.baseline, "targets": known.targets})
+            kpis.append(kpi)
+        unified[code] = replace(objective, kpis=kpis)
+    return unified

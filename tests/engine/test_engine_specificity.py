@@ -72,6 +72,18 @@ def club_facts(plan: Plan):
     return ClubFacts(plan.club, default_catalogue().club_sports(plan.club))
 
 
+@pytest.mark.parametrize("key", sorted(PLANS), ids=lambda k: f"{k[0]}-{k[1].value}")
+def test_one_indicator_has_one_set_of_targets_across_the_plan(key) -> None:
+    """The female share read 35% in SP8 and 29.4% in SO3 of the same plan."""
+    plan = PLANS[key]
+    seen: dict[str, tuple] = {}
+    for kpi in [
+        k for o in plan.objectives() for k in o.kpis
+    ] + plan.executive_summary.headline_kpis:
+        values = (kpi.baseline.value, *(t.value for t in kpi.targets))
+        assert seen.setdefault(kpi.name, values) == values, kpi.name
+
+
 def test_a_rowing_club_gets_rowing_words_its_boats_and_its_mortgage() -> None:
     plan = PLANS[("canottaggio-lago-asd", Language.IT)]
     text = " ".join(t for _, t in specificity.running_texts(plan)).lower()
