@@ -381,17 +381,26 @@ def risks(
                 f"; the prudent scenario simulates losing it from {s[year]}",
             )
         percent = formatting.number(float(baseline.sponsor_share * 100), lang)
+        grows = (  # with a single sponsor there are no others to grow: the line stays flat
+            pick(
+                lang,
+                "lo scenario base tiene ferme le sponsorizzazioni finché non se ne trovano altri",
+                "the base scenario keeps sponsorship flat until others are found",
+            )
+            if baseline.sponsor_share >= 1
+            else pick(
+                lang,
+                "lo scenario base fa crescere solo gli altri sponsor",
+                "the base scenario grows only the other sponsors",
+            )
+        )
         found.append(
             pick(
                 lang,
                 f"Il primo sponsor vale {formatting.percent_of(percent, lang)} delle "
-                "sponsorizzazioni "
-                f"({money(sponsor0, lang)} nel {s[0]}): lo scenario base fa crescere solo gli "
-                "altri sponsor"
-                f"{lost}.",
+                f"sponsorizzazioni ({money(sponsor0, lang)} nel {s[0]}): {grows}{lost}.",
                 f"The largest sponsor is {percent}% of sponsorship ({money(sponsor0, lang)} in "
-                f"{s[0]}): the "
-                f"base scenario grows only the other sponsors{lost}.",
+                f"{s[0]}): {grows}{lost}.",
             )
         )
     if (

@@ -316,6 +316,18 @@ def test_a_concentrated_sponsor_grows_only_the_others_and_is_lost_in_the_prudent
     # From year 2 the 6,000 EUR of the main sponsor are gone; the rest stays flat.
     assert [v.low for v in sponsorship.values] == [10000, 10000, 4000, 4000]
     assert any("60%" in risk and "perdita dal 2027/28" in risk for risk in plan.risks)
+    assert any("fa crescere solo gli altri sponsor" in risk for risk in plan.risks)
+
+
+def test_a_single_sponsor_keeps_sponsorship_flat_and_the_risk_says_so() -> None:
+    """ "grows only the other sponsors" was said of a club that has no other sponsor."""
+    club = club_with(revenue={"sponsorship": 1200, "largest_sponsor_share": 100})
+    _, model = model_for(club)
+    base = model.scenarios[ScenarioKind.BASE].line("revenue.sponsorship")
+    assert {v.low for v in base.values} == {1200}
+    risks = " ".join(model.plan.risks)
+    assert "tiene ferme le sponsorizzazioni finché non se ne trovano altri" in risks
+    assert "altri sponsor" not in risks
 
 
 def test_a_credito_sportivo_loan_what_if_with_its_repayments() -> None:
