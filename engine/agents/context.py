@@ -15,6 +15,7 @@ from engine.domain.plan import seasons_after
 from engine.domain.research import ResearchFact
 from engine.facts import ClubFacts
 from engine.finance import FinanceModel, build_financial_plan
+from engine.finance.objectives import kpis_follow_the_budget
 from engine.selection import SelectedObjective, first_season_start, select
 from engine.situation import slots
 
@@ -79,6 +80,7 @@ def build_context(
     facts = ClubFacts(club, catalogue.club_sports(club))
     selection = select(facts, catalogue, language)
     finance = build_financial_plan(club, selection, catalogue, language)
+    selection = kpis_follow_the_budget(selection, finance.plan, language)  # one number per item
     return PlanContext(
         club=club,
         language=language,

@@ -8,8 +8,10 @@ starting season (the rest of the range is what funding sources would add).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
+from engine.domain.language import Language
 from engine.domain.plan import Area, FinanceInputs, FinancialPlan
 from engine.finance.inputs import YEARS
 from engine.finance.span import ZERO, euros
@@ -66,6 +68,60 @@ def finance_inputs(selected: Mapping[str, SelectedObjective]) -> FinanceInputs:
             for area, amounts in investments_by_area(selected).items()
         },
     )
+
+
+def kpis_follow_the_budget(
+    selected: Mapping[str, SelectedObjective], finance: FinancialPlan, language: Language
+) -> dict[str, SelectedObjective]:
+    """A money KPI the finance lines follow (MK4's sponsorship, MK2's events...) shows the
+    figures the budget counts, so the plan says one number per item. They differ when the
+    base scenario grows less than the objective's rule: with one sponsor worth most of the
+    sponsorship, only the others grow (``scenarios.drivers_for``); and a cost line carries
+    the year's inflation on top of the objective's cut. The KPI then says where it comes from."""
+    lines = {(line.kind.value, line.category): line for line in finance.lines}
+    aligned = dict(selected)
+    for category, (code, key) in STEP_SOURCES.items():
+        objective = aligned.get(code)
+        line = lines.get(("revenue", category)) or lines.get(("cost", category))
+        if objective is None or line is None or key not in objective.kpi_keys:
+            continue
+        index = objective.kpi_keys.index(key)
+        kpi = objective.kpis[index]
+        budgeted = [v.value for v in line.values[1:]]
+        if not kpi.unit.startswith("EUR") or any(not isinstance(v, int | float) for v in budgeted):
+            continue  # members count people, the fees line euros; a missing year stays as is
+        if all(t.value == v for t, v in zip(kpi.targets, budgeted, strict=False)):
+            continue
+        targets = [
+            t.model_copy(update={"value": v, "reference": _budget_reference(category, language)})
+            for t, v in zip(kpi.targets, budgeted, strict=False)
+        ]
+        kpis = list(objective.kpis)
+        kpis[index] = kpi.model_copy(update={"targets": targets})
+        aligned[code] = replace(objective, kpis=kpis)
+    return aligned
+
+
+def _budget_reference(category: str, language: Language) -> str:
+    """Where an aligned target comes from: the rule's percentages no longer describe it."""
+    if category == "sponsorship":  # the one line the base scenario grows less (see above)
+        return (
+            "regola di pianificazione applicata ai soli sponsor oltre al primo, come nel piano "
+            "economico (scenario base)"
+            if language is Language.IT
+            else "planning rule applied to the sponsors beyond the largest only, as in the "
+            "financial plan (base scenario)"
+        )
+    if category == "facilities_utilities":  # a cost: the model adds the year's inflation
+        return (
+            "regola di pianificazione più l'inflazione dei costi, come nel piano economico "
+            "(scenario base)"
+            if language is Language.IT
+            else "planning rule plus cost inflation, as in the financial plan (base scenario)"
+        )
+    if language is Language.IT:
+        return "come nel piano economico (scenario base)"
+    return "as in the financial plan (base scenario)"
 
 
 def break_even_year(net: list[Decimal]) -> int | None:

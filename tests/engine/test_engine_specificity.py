@@ -19,6 +19,7 @@ from engine import specificity
 from engine.agents.writers import OfflineWriter
 from engine.catalogue import default_catalogue
 from engine.domain import ClubProfile, Language, Plan, load_club_file
+from engine.finance.objectives import STEP_SOURCES
 from engine.generation import generate
 from tests.factories import club_dict, example_files
 
@@ -82,6 +83,31 @@ def test_one_indicator_has_one_set_of_targets_across_the_plan(key) -> None:
     ] + plan.executive_summary.headline_kpis:
         values = (kpi.baseline.value, *(t.value for t in kpi.targets))
         assert seen.setdefault(kpi.name, values) == values, kpi.name
+
+
+@pytest.mark.parametrize("key", sorted(PLANS), ids=lambda k: f"{k[0]}-{k[1].value}")
+def test_a_money_target_is_the_figure_the_budget_counts(key) -> None:
+    """MK4 aimed at 58,750 EUR of sponsorship while the financial plan, citing MK4, counted
+    51,230 EUR (a volleyball club whose first sponsor is 64% of sponsorship)."""
+    plan = PLANS[key]
+    lines = {line.category: line for line in plan.financial_plan.lines}
+    checked = 0
+    for category, (code, _key) in STEP_SOURCES.items():
+        line = lines.get(category)
+        if line is None or category == "membership_fees":  # members count people, not euros
+            continue
+        budgeted = [v.value for v in line.values[1:]]
+        kpis = [  # the objective's money KPI that starts where the line starts
+            k
+            for o in plan.objectives()
+            if o.code == code
+            for k in o.kpis
+            if k.unit.startswith("EUR") and k.baseline.value == line.values[0].value
+        ]
+        if kpis and all(isinstance(v, int | float) for v in budgeted):
+            assert [t.value for t in kpis[0].targets] == budgeted, (code, kpis[0].name)
+            checked += 1
+    assert checked >= 1
 
 
 def test_a_rowing_club_gets_rowing_words_its_boats_and_its_mortgage() -> None:
