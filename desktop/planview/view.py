@@ -55,7 +55,6 @@ from engine.service import (
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-SIMPLE_PAGES = ("summary", "analysis", "compliance", "monitoring", "gaps", "warnings")
 REGENERABLE = {
     "summary": "executive_summary",
     "finance": "financial_plan",
@@ -466,12 +465,9 @@ class PlanView(QWidget):
             )
             self.stack.setCurrentWidget(self.research_view)
             return
-        if key not in SIMPLE_PAGES and not key.startswith(("objective:", "area:")):
-            self.select("summary")
-            return
         try:
             page = self.service.plan_page(plan, key, i18n.language())
-        except UnknownPage:  # an objective gone with the version shown: the summary instead
+        except UnknownPage:  # a key the plan has no page for: the summary instead
             self.select("summary")
             return
         self.browser.show_rendered(render.page_html(page))

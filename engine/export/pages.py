@@ -35,7 +35,6 @@ class Page:
     """One page of the plan view, and the few words its layout adds around the blocks."""
 
     section: Section
-    language: Language
     provenance: str  # caption before a table's shared provenance: "Provenienza"
     legend: str  # the provenance legend's title
     items: int = 0  # how many entries the page lists (gaps, review notes): the tree shows it
@@ -66,7 +65,7 @@ def plan_page(plan: Plan, key: str, language: Language | str | None = None) -> P
         items = len(plan.warnings)
     else:
         raise UnknownPage(key)
-    return Page(section, ctx.lang, ctx.t.provenance, ctx.t.legend, items)
+    return Page(section, ctx.t.provenance, ctx.t.legend, items)
 
 
 def _summary_page(ctx: Context) -> Section:
